@@ -1,0 +1,1 @@
+"""The command line: parse arguments, call the domain, render the result. Nothing else."""

@@ -1,0 +1,70 @@
+"""The exception family. Each error carries a plain-language message and an exit code.
+
+Domain modules raise these; only ``peersup_cli.cli.app.main`` turns them into a line on stderr
+and an exit code, so nobody ever sees a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+# Exit codes, as click uses them: 1 for a failure while doing the job, 2 for bad input.
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class PeersupError(Exception):
+    """Base class: ``str(error)`` is the sentence the person sees."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(PeersupError):
+    """The person asked for something that does not exist or does not fit."""
+
+    exit_code = EXIT_USAGE
+
+
+class GuidelinesError(PeersupError):
+    """A guidelines file could not be read or is not valid; one line per problem."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class StorageError(PeersupError):
+    """A file could not be written or read (disk full, no permission, missing directory)."""
+
+
+class ConfigError(UsageError):
+    """The config file or a config value is not valid."""
+
+
+class AnswersFileError(UsageError):
+    """An ``--answers`` file does not fit the framework."""
+
+
+class JournalError(PeersupError):
+    """A journal could not be found or read."""
+
+    exit_code = EXIT_USAGE
+
+
+class NoTerminalError(UsageError):
+    """A prompt was needed but standard input is not a terminal."""
+
+
+class SessionStopped(Exception):  # noqa: N818  (control flow, not a failure)
+    """The person chose to save and stop; the session is kept as partial."""
+
+
+class InputClosed(Exception):  # noqa: N818
+    """Input ended (Ctrl-D, closed terminal) while a question was open."""

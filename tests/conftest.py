@@ -1,0 +1,52 @@
+"""Every test runs with every peersup path pinned inside its own tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def pinned_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Path]]:
+    pinned = {
+        "home": tmp_path / "journals",
+        "config": tmp_path / "config" / "config.toml",
+        "cache": tmp_path / "cache",
+    }
+    monkeypatch.setenv("PEERSUP_HOME", str(pinned["home"]))
+    monkeypatch.setenv("PEERSUP_CONFIG", str(pinned["config"]))
+    monkeypatch.setenv("PEERSUP_CACHE_DIR", str(pinned["cache"]))
+    monkeypatch.delenv("PEERSUP_GUIDELINES", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    # Let unexpected exceptions surface in tests instead of the friendly one-liner.
+    monkeypatch.setenv("PEERSUP_DEBUG", "1")
+    # platformdirs must never be reached: point the XDG folders into tmp_path as a second guard.
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / "xdg" / var.lower()))
+    yield pinned
+
+
+@pytest.fixture
+def runner():  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner):  # type: ignore[no-untyped-def]
+    """Invoke ``peersup ARGS...``; returns the click Result."""
+    from peersup_cli.cli.app import app
+
+    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), input=input)
+
+    return invoke
