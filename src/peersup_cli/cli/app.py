@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .clicklib import click
 import typer
 from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import PeersupError
 from . import browse, config_cmd, export_cmd, journal_cmd, reflect_cmd
+from .clicklib import click
 from .common import AppState
 
 DEBUG_ENV = "PEERSUP_DEBUG"
@@ -32,7 +32,7 @@ class PeersupGroup(TyperGroup):
         except KeyboardInterrupt:
             _say("Stopped. Nothing was lost: unfinished sessions are kept as drafts.")
             raise typer.Exit(130) from None
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+        except (click.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
             if os.environ.get(DEBUG_ENV):
@@ -98,12 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app and return the exit code (the console script passes it to ``sys.exit``)."""
     try:
         app(args=argv, prog_name="peersup", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
+    except click.Exit as exc:
+        return int(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except click.exceptions.Abort:
+    except click.Abort:
         _say("Stopped.")
         return 130
     except KeyboardInterrupt:

@@ -27,7 +27,7 @@ class AppState:
 
 
 def state() -> AppState:
-    ctx = click.get_current_context(silent=True)
+    ctx = click.get_current_context(True)
     root = ctx.find_root() if ctx else None
     obj = root.obj if root else None
     return obj if isinstance(obj, AppState) else AppState()

@@ -159,7 +159,8 @@ class _Checker:
         if not self._visit(node, path):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
-            hint = " (put it in quotes to make it text)" if isinstance(node, yaml.ScalarNode) else ""
+            scalar = isinstance(node, yaml.ScalarNode)
+            hint = " (put it in quotes to make it text)" if scalar else ""
             self.fail(node, path, f"expected text, got {_kind(node)}{hint}")
             return None
         value = str(node.value)
@@ -192,7 +193,8 @@ class _Checker:
     def slug(self, node: Any, path: str) -> str | None:
         value = self.text(node, path)
         if value is not None and not SLUG.match(value):
-            self.fail(node, path, f"{value!r} is not a valid id (use lowercase letters, digits, hyphens)")
+            hint = "use lowercase letters, digits and hyphens"
+            self.fail(node, path, f"{value!r} is not a valid id ({hint})")
             return None
         return value
 

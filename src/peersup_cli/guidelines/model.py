@@ -65,11 +65,15 @@ def _sentence_end(text: str) -> int:
 
 
 DEFAULT_RATING_SCALE: tuple[RatingPoint, ...] = (
-    RatingPoint(1, "Just starting", "I am beginning to practise this and learning what it asks of me."),
+    RatingPoint(
+        1, "Just starting", "I am beginning to practise this and learning what it asks of me."
+    ),
     RatingPoint(2, "Growing", "I practise this some of the time and I am building confidence."),
     RatingPoint(3, "Steady", "I practise this most of the time, even when it is hard."),
     RatingPoint(
-        4, "A strength I could help others with", "This comes naturally and I could support others in it."
+        4,
+        "A strength I could help others with",
+        "This comes naturally and I could support others in it.",
     ),
 )
 

@@ -170,7 +170,7 @@ def parse_front_matter(yaml_text: str) -> dict[str, Any]:
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(yaml_text, Loader=loader)  # noqa: S506  (a safe loader)
+        data = yaml.load(yaml_text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -253,15 +253,14 @@ def _parse_body(body: str, journal: Journal) -> None:
                 continue
         if current is not None and (m := _ITEM.match(line)):
             current.items.append(GuidelineItem(int(m.group(2)), m.group(3), m.group(1) != " "))
-        elif current is not None and (m := _RATING.match(line)):
+        elif current is not None and (m := _RATING.match(line)) and m.group(1) is not None:
             # The body wins over the front matter: it is what a person reads and edits.
-            if m.group(1) is not None:
-                current.rating, current.rating_label = int(m.group(1)), m.group(2)
+            current.rating, current.rating_label = int(m.group(1)), m.group(2)
         mark = _MARK.match(line)
         if mark is None:
             i += 1
             continue
-        kind, arg = mark.group(1), mark.group(2)
+        kind = mark.group(1)
         if kind in ("carried", "done", "topics", "questions"):
             items, i = _read_tasks(lines, i + 1)
             if journal.agenda is None:

@@ -1,0 +1,1 @@
+"""The click that typer runs on: ``from peersup_cli.cli.clicklib import click``."""
