@@ -62,9 +62,9 @@ class NoTerminalError(UsageError):
     """A prompt was needed but standard input is not a terminal."""
 
 
-class SessionStopped(Exception):  # noqa: N818  (control flow, not a failure)
+class SessionStopped(Exception):
     """The person chose to save and stop; the session is kept as partial."""
 
 
-class InputClosed(Exception):  # noqa: N818
+class InputClosed(Exception):
     """Input ended (Ctrl-D, closed terminal) while a question was open."""
