@@ -97,7 +97,9 @@ config_cmd.register(app)
 def main(argv: list[str] | None = None) -> int:
     """Run the app and return the exit code (the console script passes it to ``sys.exit``)."""
     try:
-        app(args=argv, prog_name="peersup", standalone_mode=False)
+        # Without standalone mode, typer *returns* the code of a `typer.Exit(code)` (errors
+        # raised inside commands become one in PeersupGroup.invoke) instead of raising it.
+        code = app(args=argv, prog_name="peersup", standalone_mode=False)
     except click.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
@@ -113,4 +115,4 @@ def main(argv: list[str] | None = None) -> int:
         # Output piped into `head` and the reader left: not an error worth a message.
         sys.stderr.close()
         return 0
-    return 0
+    return code if isinstance(code, int) else 0

@@ -1,9 +1,388 @@
-"""Commands (placeholder: filled in by its issue)."""
+"""Browse the guidelines: frameworks, values, show, about, validate, init-guidelines.
+
+Only typer and the standard library at the top: the guidelines, yaml and rich are imported inside
+the commands. On a terminal, tables are drawn with rich; when the output goes to a file or
+another program it is plain aligned text (the same content, and no rich import to pay for).
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from . import common
+
+if TYPE_CHECKING:
+    from ..guidelines.model import Framework, Guidelines, Value
+
+MAX_WIDTH = 100  # plain text wider than this is hard to read, whatever the terminal
+
+FRAMEWORK_HELP = "The framework to use (see `peersup frameworks`). Default: ma-accs-2022."
+JSON_HELP = "Print JSON only (for scripts)."
+
+DIFF_HELP = (
+    "Show what framework B changed from framework A. Each of A and B is a framework id from the "
+    "guidelines in use (e.g. naps-2019) or FILE:ID for a framework in another guidelines file "
+    "(e.g. ours.yaml:ma-accs-2022)."
+)
+
+INIT_HEADER = """\
+# Your own copy of the peersup guidelines, written by `peersup init-guidelines` (peersup {version}).
+#
+# How to adapt it for your setting:
+#   - Edit, add or remove values, their guidelines and prompts; give a framework you change a new
+#     id and title (e.g. our-org-2025) so nobody mistakes it for the original.
+#   - Keep each framework's source and licence lines: they credit the people who wrote the
+#     guidelines. Say what you adapted from in source.adapted_from.
+#   - Check your changes:        peersup validate {name}
+#   - Use it for any command:    peersup --guidelines {name} values
+#                                (or set PEERSUP_GUIDELINES={name})
+#   - See what you changed:      peersup frameworks --diff ma-accs-2022 {name}:YOUR-ID
+#   - Every key is explained in docs/guidelines-format.md.
+#
+# ---------------------------------------------------------------------------------------------
+"""
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command("frameworks")(frameworks)
+    app.command("values")(values)
+    app.command("show")(show)
+    app.command("about")(about)
+    app.command("validate")(validate)
+    app.command("init-guidelines")(init_guidelines)
+
+
+# -- commands --------------------------------------------------------------------------------
+def frameworks(
+    diff: tuple[str, str] | None = typer.Option(None, "--diff", metavar="A B", help=DIFF_HELP),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """List the frameworks, or compare two with --diff.
+
+    Shows each framework's id, title, number of values, roles and source.
+    """
+    from ..guidelines import describe
+
+    if diff:
+        _frameworks_diff(diff[0], diff[1], json_out)
+        return
+    guidelines = common.load_guidelines()
+    if json_out:
+        common.print_json(
+            {
+                "guidelines": common.guidelines_source(),
+                "frameworks": [describe.framework_dict(fw) for fw in guidelines.frameworks],
+            }
+        )
+        return
+    # One record per framework, on a terminal too: five columns of long titles do not fit.
+    common.echo(describe.frameworks_text(guidelines, _width()))
+
+
+def values(
+    framework: str | None = typer.Option(
+        None, "--framework", "-f", metavar="ID", help=FRAMEWORK_HELP
+    ),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """List the values of a framework.
+
+    Each core value with its number, id, title and practice phrase.
+    """
+    from ..guidelines import describe
+
+    fw = _framework(common.load_guidelines(), framework)
+    if json_out:
+        common.print_json(
+            {"framework": fw.id, "values": [describe.value_row(v) for v in fw.values]}
+        )
+        return
+    rows = [[str(v.number), v.id, v.title, v.practice] for v in fw.values]
+    _table(["#", "Id", "Title", "Practice"], rows, title=f"{fw.title} ({fw.id})", no_wrap=2)
+
+
+def show(
+    value: str = typer.Argument(
+        ...,
+        metavar="VALUE",
+        help="The value: its number, id, or a word from its title (e.g. 3, hope, strengths).",
+    ),
+    framework: str | None = typer.Option(
+        None, "--framework", "-f", metavar="ID", help=FRAMEWORK_HELP
+    ),
+    role: str | None = typer.Option(
+        None,
+        "--role",
+        "-r",
+        metavar="ROLE",
+        help="Only this role's guidelines and prompts (e.g. supervisor).",
+    ),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Show one value in full.
+
+    Its title, practice phrase and description, each role's guidelines, and questions to
+    reflect on. VALUE is a number, an id, or a word from the title or practice phrase.
+    """
+    from ..guidelines import describe
+    from ..guidelines.lookup import check_role, find_value
+
+    fw = _framework(common.load_guidelines(), framework)
+    chosen = check_role(fw, role)
+    v = find_value(fw, value)
+    roles = (chosen,) if chosen else fw.role_ids
+    if json_out:
+        common.print_json(describe.value_dict(fw, v, roles))
+    elif _use_rich():
+        _show_rich(fw, v, roles)
+    else:
+        common.echo(describe.value_text(fw, v, roles, _width()))
+
+
+def about() -> None:
+    """What peersup is, its sources, and where it keeps files."""
+    from .. import __version__, paths
+    from ..guidelines.describe import paragraphs
+
+    guidelines = common.load_guidelines()
+    width = _width()
+    journals = common.journal_dir()
+    sources: list[str] = []
+    for fw in guidelines.frameworks:
+        s = fw.source
+        lines = [paragraphs(f"{fw.title} ({fw.id})", width, 2)]
+        lines.append(paragraphs(f"Source: {s.credit()}", width, 4))
+        if s.adapted_from:
+            lines.append(paragraphs(f"Adapted from: {s.adapted_from}", width, 4))
+        lines.append(paragraphs(f"Licence note: {s.licence}", width, 4))
+        sources.append("\n".join(lines))
+    sources.append(paragraphs(f"Loaded from: {common.guidelines_source()}", width, 2))
+    files = [
+        ("Journals", journals),
+        ("Unfinished sessions", paths.drafts_dir(journals)),
+        ("Settings", paths.config_file()),
+        ("Cache (safe to delete)", paths.cache_dir()),
+    ]
+    out = [
+        f"peersup {__version__}",
+        paragraphs(ABOUT, width),
+        "Guidelines\n" + "\n\n".join(sources),
+        paragraphs(CREDIT, width),
+        "Your files\n"
+        + "\n".join(paragraphs(f"{label}: {where}", width, 2) for label, where in files)
+        + "\n"
+        + paragraphs(PRIVACY, width, 2),
+        "Licence\n" + paragraphs(LICENCE, width, 2),
+    ]
+    common.echo("\n\n".join(out))
+
+
+def validate(
+    file: Path = typer.Argument(..., metavar="FILE", help="The guidelines file to check."),
+) -> None:
+    """Check a guidelines file.
+
+    Prints every problem found (FILE:LINE: key.path: problem) and exits with 2, or says the
+    file is valid.
+    """
+    from ..errors import GuidelinesError, UsageError
+    from ..guidelines.loader import load_guidelines
+
+    try:
+        guidelines = load_guidelines(file)
+    except GuidelinesError as exc:
+        for problem in exc.problems:
+            common.echo(problem)
+        n = len(exc.problems)
+        raise UsageError(f"{file} is not valid: {n} problem{'s' if n != 1 else ''}.") from None
+    n_fw = len(guidelines.frameworks)
+    n_values = sum(len(fw.values) for fw in guidelines.frameworks)
+    common.echo(
+        f"{file} is valid: {n_fw} framework{'s' if n_fw != 1 else ''}, "
+        f"{n_values} value{'s' if n_values != 1 else ''}."
+    )
+
+
+def init_guidelines(
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="Where to write your copy, e.g. our-guidelines.yaml."
+    ),
+) -> None:
+    """Write a copy of the guidelines to adapt.
+
+    The copy starts with a short note on how to adapt it. An existing file is never
+    overwritten.
+    """
+    from .. import __version__
+    from ..errors import UsageError
+    from ..guidelines.loader import packaged_path
+    from ..storage import atomic_write
+
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name, e.g. {path / 'guidelines.yaml'}.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"The folder {folder} does not exist; create it first or pick another.")
+    text = INIT_HEADER.format(version=__version__, name=path) + packaged_path().read_text("utf-8")
+    try:
+        atomic_write(path, text, overwrite=False)
+    except FileExistsError:
+        raise UsageError(
+            f"{path} already exists and peersup will not overwrite it; choose another name."
+        ) from None
+    from ..guidelines.describe import paragraphs
+
+    common.echo(
+        paragraphs(
+            f"Wrote {path}. Adapt it, check it with `peersup validate {path}`, "
+            f"then use it with `peersup --guidelines {path} values`.",
+            _width(),
+        )
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------------
+ABOUT = (
+    "peersup is a reflection checklist for the peer support workforce. Peer supporters and "
+    "their supervisors take the core values of peer support one at a time, look at the "
+    "practice guidelines for their role, answer a few open questions, and keep what they write "
+    "as dated journals in plain text files."
+)
+CREDIT = (
+    "With thanks: the values and guidelines come from the National Association of Peer "
+    "Supporters (NAPS), National Practice Guidelines for Peer Specialists and Supervisors "
+    "(2019), and from the Massachusetts ACCS Peer Support Supervision Workgroup, in "
+    "collaboration with iSPARC, UMass Chan Medical School, Guidelines for Supervision of Peer "
+    "Supporters (2022). Their wording is quoted as written. The reflective questions and the "
+    "rating scale are peersup's own."
+)
+PRIVACY = (
+    "Nothing leaves this computer: peersup makes no network connections, and your journals are "
+    "private files that only your user account can open."
+)
+LICENCE = (
+    "peersup itself is free software under the MIT licence. The guideline texts stay with their "
+    "authors (see the licence notes above)."
+)
+
+
+def _framework(guidelines: Guidelines, framework_id: str | None) -> Framework:
+    """``--framework``, else the config file's framework if this file has it, else the default."""
+    from ..guidelines.lookup import get_framework
+
+    if not framework_id:
+        from .. import paths
+
+        # Only read the config (tomllib and friends, ~5 ms) when there is one.
+        if not paths.config_file().exists():
+            return get_framework(guidelines, None)
+        from ..config import load_config
+
+        configured = load_config().framework
+        if configured and guidelines.framework(configured):
+            framework_id = configured
+    return get_framework(guidelines, framework_id)
+
+
+def _frameworks_diff(spec_a: str, spec_b: str, json_out: bool) -> None:
+    from ..guidelines import describe
+    from ..guidelines.diff import diff_frameworks
+
+    loaded: dict[str, Guidelines] = {}
+    a = _resolve(spec_a, loaded)
+    b = _resolve(spec_b, loaded)
+    result = diff_frameworks(a, b, spec_a, spec_b)
+    if json_out:
+        common.print_json(result.as_dict())
+    else:
+        common.echo(describe.diff_text(result, _width()))
+
+
+def _resolve(spec: str, loaded: dict[str, Guidelines]) -> Framework:
+    """A framework from ``ID`` (the guidelines in use) or ``FILE:ID``."""
+    from ..errors import UsageError
+    from ..guidelines.diff import split_spec
+    from ..guidelines.loader import load_guidelines
+    from ..guidelines.lookup import get_framework
+
+    file, fid = split_spec(spec)
+    if not fid:
+        raise UsageError(f"{spec!r}: name a framework after the colon, e.g. {file}:ma-accs-2022.")
+    if file is None:
+        return get_framework(common.load_guidelines(), fid)
+    if file not in loaded:
+        loaded[file] = load_guidelines(Path(file).expanduser())
+    fw = loaded[file].framework(fid)
+    if fw is None:
+        known = ", ".join(f.id for f in loaded[file].frameworks)
+        raise UsageError(f"No framework called {fid!r} in {file}. Available: {known}.")
+    return fw
+
+
+def _use_rich() -> bool:
+    """Rich only for a person at a terminal; files and pipes get plain text."""
+    return sys.stdout.isatty()
+
+
+def _width() -> int:
+    import shutil
+
+    return max(40, min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH))
+
+
+def _table(headers: list[str], rows: list[list[str]], title: str, no_wrap: int = 0) -> None:
+    """A table: rich on a terminal, plain aligned text otherwise. The first ``no_wrap``
+    columns (numbers, ids) never wrap."""
+    if not _use_rich():
+        from ..guidelines.describe import paragraphs, plain_table
+
+        common.echo(paragraphs(title, _width()) + "\n\n" + plain_table(headers, rows, _width()))
+        return
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    for i, header in enumerate(headers):
+        narrow = all(len(r[i]) < 4 for r in rows)
+        table.add_column(header, justify="right" if narrow else "left", no_wrap=i < no_wrap)
+    for row in rows:
+        table.add_row(*row)
+    common.console().print(table)
+
+
+def _show_rich(fw: Framework, v: Value, roles: tuple[str, ...]) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    con = common.console()
+    heading = Text(f"{v.number}. {v.title}", style="bold")
+    heading.append(f"\n{v.practice}", style="italic")
+    heading.append(f"\n{fw.id} / {v.id}", style="dim")
+    con.print(Panel(heading, expand=False))
+    for para in (p for p in v.description.split("\n\n") if p.strip()):
+        con.print(Text(" ".join(para.split())))
+        con.print()
+
+    def listing(title: str, items: tuple[str, ...], numbered: bool) -> None:
+        con.print(Text(title, style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        for n, item in enumerate(items, 1):
+            grid.add_row(f"{n}." if numbered else "-", Text(" ".join(item.split())))
+        con.print(grid)
+        con.print()
+
+    for role in roles:
+        if v.guidelines.get(role):
+            listing(f"{fw.role_label(role)} guidelines", v.guidelines[role], True)
+    for role in roles:
+        if v.prompts.get(role):
+            label = fw.role_label(role).lower()
+            listing(f"Questions to reflect on ({label})", v.prompts[role], False)

@@ -47,7 +47,8 @@ def load_guidelines() -> Guidelines:
     """The guidelines for this run (``--guidelines``/``PEERSUP_GUIDELINES`` or packaged)."""
     st = state()
     if st._guidelines is None:
-        from ..guidelines.loader import load_guidelines as load
+        # The cache falls back to the YAML loader whenever it cannot help.
+        from ..guidelines.cache import load_guidelines_cached as load
 
         st._guidelines = load(st.guidelines_path)
     return st._guidelines

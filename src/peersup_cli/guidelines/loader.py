@@ -3,13 +3,17 @@
 The YAML is composed into nodes (not constructed into Python objects) so that every problem can
 name its line, and so that aliases are refused before they can expand: an alias bomb never gets
 the chance to grow. Only the safe loader is used, the C one where PyYAML has it.
+
+Before composing, one pass over the parser's events refuses what the composer must never see:
+aliases (anywhere, even under keys the schema does not know), tags other than YAML's plain
+ones (``!!python/object`` and friends), and nesting deeper than any guidelines file needs (the C
+composer recurses per level and crashes the process on a few ten thousand levels).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +29,23 @@ PACKAGED_NAME = "guidelines.yaml"
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+# The schema nests 8 levels deep (frameworks[0].values[0].guidelines.role[0]); leave room.
+MAX_DEPTH = 20
 
 
 def packaged_path() -> Path:
     """The guidelines file that ships inside the package."""
-    return Path(str(resources.files("peersup_cli.data").joinpath(PACKAGED_NAME)))
+    import importlib
+
+    data = importlib.import_module("peersup_cli.data")
+    if getattr(data, "__file__", None):  # a regular package: no need for importlib.resources
+        return Path(str(data.__file__)).parent / PACKAGED_NAME
+    from importlib import resources  # (costs ~5 ms: zipfile and friends)
+
+    return Path(str(resources.files(data).joinpath(PACKAGED_NAME)))
 
 
 def load_guidelines(path: Path | str | None = None) -> Guidelines:
@@ -66,6 +82,9 @@ def parse_guidelines(text: str, name: str = "<guidelines>") -> Guidelines:
     if not text.strip():
         raise GuidelinesError([f"{name}: file is empty"])
     try:
+        unsafe = _prescan(yaml, loader_cls, text, name)
+        if unsafe:
+            raise GuidelinesError(unsafe)
         root = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -75,12 +94,57 @@ def parse_guidelines(text: str, name: str = "<guidelines>") -> Guidelines:
     except yaml.YAMLError as exc:
         raise GuidelinesError([f"{name}: YAML syntax error: {exc}"]) from None
     if root is None:
-        raise GuidelinesError([f"{name}: file is empty"])
+        raise GuidelinesError([f"{name}: file holds no data (only comments or blank lines)"])
     checker = _Checker(name)
     guidelines = checker.document(root)
     if checker.problems or guidelines is None:
         raise GuidelinesError(checker.problems or [f"{name}: not a valid guidelines file"])
     return Guidelines(guidelines.schema_version, guidelines.frameworks, path=name)
+
+
+def _prescan(yaml: Any, loader_cls: Any, text: str, name: str) -> list[str]:
+    """Problems found in the event stream: aliases, unsafe tags, too deep nesting.
+
+    Stops at the first alias or too deep level (fail fast: a bomb holds thousands of them);
+    collects every unsafe tag.
+    """
+    problems: list[str] = []
+    # One frame per open collection: [key path, is a mapping, children seen, last key].
+    stack: list[list[Any]] = []
+    node_events = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+    for event in yaml.parse(text, Loader=loader_cls):
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, node_events):
+            continue
+        path = "(top level)"
+        if stack:
+            frame = stack[-1]
+            if not frame[1]:
+                path = f"{'' if frame[0] == '(top level)' else frame[0]}[{frame[2]}]"
+            elif frame[2] % 2:
+                path = _join(frame[0], str(frame[3]))
+            else:
+                path = frame[0]
+                frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+            frame[2] += 1
+        where = f"{name}:{event.start_mark.line + 1}: {path}"
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                f"{where}: YAML aliases (*{event.anchor}) are not supported; write the text out"
+            )
+            return problems
+        tag = event.tag
+        if tag is not None and tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(f"{where}: the YAML tag {shown} is not allowed; remove it")
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                problems.append(f"{where}: nested more than {MAX_DEPTH} levels deep")
+                return problems
+            stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, ""])
+    return problems
 
 
 class _Checker:
@@ -159,7 +223,7 @@ class _Checker:
         if not self._visit(node, path):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
-            scalar = isinstance(node, yaml.ScalarNode)
+            scalar = isinstance(node, yaml.ScalarNode) and node.tag != _NULL
             hint = " (put it in quotes to make it text)" if scalar else ""
             self.fail(node, path, f"expected text, got {_kind(node)}{hint}")
             return None
@@ -339,13 +403,15 @@ class _Checker:
             for k in ("guidelines", "prompts")
             if k in keys
         }
-        if len(self.problems) > before:
+        # A missing key was reported by mapping() before ``before`` was taken: check the results.
+        guidelines, prompts = by_role.get("guidelines"), by_role.get("prompts")
+        if (
+            len(self.problems) > before
+            or None in (vid, number, title, practice, description, guidelines, prompts)
+        ):
             return None
         assert vid and number and title and practice and description is not None
-        return Value(
-            vid, number, title, practice, description,
-            by_role["guidelines"] or {}, by_role["prompts"] or {},
-        )
+        return Value(vid, number, title, practice, description, guidelines or {}, prompts or {})
 
     def role_lists(
         self, node: Any, path: str, role_ids: tuple[str, ...] | None

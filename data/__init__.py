@@ -1,0 +1,1 @@
+"""The packaged guidelines (guidelines.yaml), found with importlib.resources."""
