@@ -171,7 +171,8 @@ def test_show_unknown_value_suggests(cli: Any) -> None:
 def test_show_ambiguous_value_lists_candidates(cli: Any) -> None:
     err = fails(cli("show", "peer"))
     assert err.count("\n") == 1
-    assert "fits more than one value" in err and "2 hopeful" in err and "Did you mean" in err
+    assert "fits 11 values: 1 voluntary, 2 hopeful" in err and "and 7 more" in err
+    assert "Did you mean" in err
 
 
 def test_show_number_out_of_range(cli: Any) -> None:

@@ -47,8 +47,13 @@ def find_value(framework: Framework, query: str) -> Value:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        names = ", ".join(f"{v.number} {v.id}" for v in matches)
-        raise UsageError(f"{query!r} fits more than one value: {names}. Did you mean one of these?")
+        # A word like "peer" fits nearly every value: name a few, not a wall of text.
+        names = ", ".join(f"{v.number} {v.id}" for v in matches[:4])
+        more = f" and {len(matches) - 4} more" if len(matches) > 4 else ""
+        raise UsageError(
+            f"{query!r} fits {len(matches)} values: {names}{more}. "
+            "Did you mean one of these? A number or a more specific word picks one."
+        )
     hint = _did_you_mean(framework, q)
     raise UsageError(f"No value matches {query!r} in {framework.id}.{hint}")
 
