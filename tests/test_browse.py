@@ -200,14 +200,14 @@ def test_show_json_with_role(cli: Any) -> None:
     assert list(data["guidelines"]) == ["peer-supporter"] == list(data["prompts"])
 
 
-# -- 80 columns and the rich (terminal) path ----------------------------------------------------
-@pytest.mark.parametrize("rich", [False, True], ids=["piped", "terminal"])
+# -- 80 columns, piped and on a terminal --------------------------------------------------------
+@pytest.mark.parametrize("tty", [False, True], ids=["piped", "terminal"])
 @pytest.mark.parametrize("args", [("values",), ("show", "1"), ("frameworks",), ("about",)])
 def test_fits_80_columns(
-    cli: Any, monkeypatch: pytest.MonkeyPatch, rich: bool, args: tuple[str, ...]
+    cli: Any, monkeypatch: pytest.MonkeyPatch, tty: bool, args: tuple[str, ...]
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(browse, "_use_rich", lambda: rich)
+    monkeypatch.setattr(browse, "_is_tty", lambda: tty)
     out = ok(cli(*args))
     assert out.strip()
     # Only a single unbreakable word (a long path of the test's tmp folder) may stick out.
@@ -217,9 +217,12 @@ def test_fits_80_columns(
 
 
 def test_terminal_rendering_has_the_content(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(browse, "_use_rich", lambda: True)
+    monkeypatch.setattr(browse, "_is_tty", lambda: True)
+    monkeypatch.delenv("NO_COLOR")
     out = ok(cli("show", "hope"))
-    assert "Share Hope" in out and HOPE_BULLET in flat(out.replace("│", " "))
+    assert "\x1b[1m2. Peer Supporters Are Hopeful" in out  # the heading is bold
+    plain = out.replace("\x1b[1m", "").replace("\x1b[0m", "")
+    assert "Share Hope" in plain and HOPE_BULLET in flat(plain)
     table = ok(cli("values", "--framework", "naps-2019"))
     assert "open-minded" in table and "Withhold Judgment" in table
 
