@@ -1,0 +1,84 @@
+"""A filled journal as a Document: ticked guidelines, ratings with labels, the person's words."""
+
+from __future__ import annotations
+
+from ..guidelines.model import Framework
+from ..journal.model import Journal
+from .model import Block, Document, Item, Part, Prompt, ScalePoint, Section, short_credit
+
+ACTION_PLAN_HINT = "One or two things to try before next time."
+
+
+def build_journal(journal: Journal, framework: Framework | None = None) -> Document:
+    """``framework`` (when the guidelines in use have it) adds the rating scale and the credit."""
+    role_label = journal.role_label or (
+        framework.role_label(journal.role) if framework else journal.role
+    )
+    fw_title = journal.framework_title or (framework.title if framework else journal.framework)
+    scale = (
+        tuple(ScalePoint(p.number, p.label) for p in framework.rating_scale) if framework else ()
+    )
+    sections = tuple(
+        Section(
+            number=r.number,
+            title=r.title,
+            practice=r.practice,
+            role_label=role_label,
+            items=tuple(Item(i.text, i.practiced) for i in r.items),
+            prompts=tuple(
+                Prompt(p, r.answers[n] if n < len(r.answers) else None)
+                for n, p in enumerate(r.prompts)
+            ),
+            scale=scale,
+            rating=r.rating,
+            rating_label=r.rating_label or _label(framework, r.rating),
+        )
+        for r in journal.reflections
+    )
+    stamp = journal.date.strftime("%A %d %B %Y, %H:%M")
+    if journal.supervisee is not None:
+        title = f"Supervision prep: {' '.join(journal.supervisee.split())}"
+    else:
+        title = "Reflection"
+    before = (_agenda(journal),) if journal.agenda is not None else ()
+    after = (
+        Block("Action plan", journal.action_plan, hint=ACTION_PLAN_HINT),
+        Block("Support I would like from supervision", journal.support),
+    )
+    status = "" if journal.status == "complete" else " · unfinished"
+    credit = f"Source: {framework.source.credit()}" if framework else ""
+    return Document(
+        title=title,
+        subtitle=f"{stamp} · {role_label}{status}",
+        framework_title=fw_title,
+        credit=credit,
+        footer_credit=short_credit(framework.source) if framework else "",
+        filled=True,
+        before=before,
+        parts=(Part(role_label, sections),),
+        after=after,
+    )
+
+
+def _label(framework: Framework | None, rating: int | None) -> str:
+    point = framework.rating(rating) if framework else None
+    return point.label if point else ""
+
+
+def _agenda(journal: Journal) -> Block:
+    agenda = journal.agenda
+    assert agenda is not None
+    children = [_list("Carried over from last time", agenda.carried, False)]
+    if agenda.done:
+        children.append(_list("Done since last time", agenda.done, True))
+    children.append(_list("Topics to raise", agenda.topics, False))
+    children.append(_list("Questions to ask", agenda.questions, False))
+    return Block("Agenda", children=tuple(children))
+
+
+def _items(texts: list[str], checked: bool) -> tuple[Item, ...]:
+    return tuple(Item(t, checked) for t in texts)
+
+
+def _list(heading: str, texts: list[str], checked: bool) -> Block:
+    return Block(heading, items=_items(texts, checked), empty="Nothing listed.")
