@@ -1,9 +1,307 @@
-"""Commands (placeholder: filled in by its issue)."""
+"""``peersup reflect`` and ``peersup prep NAME``: guided walkthroughs saved as journals.
+
+The commands only parse options, pick the input port (the terminal, or an ``--answers`` file),
+and render the result; the session itself lives in ``reflection``.
+"""
 
 from __future__ import annotations
 
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
 import typer
+
+from ..errors import PeersupError
+
+if TYPE_CHECKING:
+    from ..reflection.answers_file import AnswersData
+    from ..reflection.port import InputPort
+
+SUPERVISOR = "supervisor"
+T = TypeVar("T")
+
+
+class Interrupted(PeersupError):
+    """Ctrl-C during a session: calm words, exit 130, the draft keeps everything."""
+
+    exit_code = 130
+
+
+class InputEnded(PeersupError):
+    """End of input during a session (Ctrl-D, a closed terminal)."""
+
+
+_ROLE = typer.Option(None, "--role", help="Reflect as this role (e.g. peer-supporter).")
+_FRAMEWORK = typer.Option(None, "--framework", help="The framework to use (e.g. ma-accs-2022).")
+_VALUES = typer.Option(
+    None, "--values", help="Only these values: numbers, ids or words, e.g. 1,hope,strengths."
+)
+_FOCUS = typer.Option(
+    None, "--focus", min=1, help="A short session: the N values reflected on least recently."
+)
+_JOURNAL_DIR = typer.Option(
+    None, "--journal-dir", file_okay=False, help="Keep journals here (beats PEERSUP_HOME)."
+)
+_ANSWERS = typer.Option(
+    None, "--answers", dir_okay=False, help="Answer from a YAML or JSON file instead of prompts."
+)
+_RESUME = typer.Option(False, "--resume", help="Carry on with the newest unfinished session.")
+_NO_HISTORY = typer.Option(
+    False, "--no-history", help="Do not show what you said last time for each value."
+)
+
+
+def reflect(
+    role: str | None = _ROLE,
+    framework: str | None = _FRAMEWORK,
+    values: str | None = _VALUES,
+    focus: int | None = _FOCUS,
+    journal_dir: Path | None = _JOURNAL_DIR,
+    answers: Path | None = _ANSWERS,
+    resume: bool = _RESUME,
+    no_history: bool = _NO_HISTORY,
+) -> None:
+    """Walk through the core values and save your reflection as a dated journal."""
+    _session(
+        kind="reflect", supervisee=None, role=role, framework=framework, values=values,
+        focus=focus, journal_dir=journal_dir, answers=answers, resume=resume,
+        history=not no_history,
+    )
+
+
+def prep(
+    name: str = typer.Argument(..., help="The supervisee's name, as you would like it kept."),
+    framework: str | None = _FRAMEWORK,
+    values: str | None = _VALUES,
+    focus: int | None = _FOCUS,
+    journal_dir: Path | None = _JOURNAL_DIR,
+    answers: Path | None = _ANSWERS,
+    resume: bool = _RESUME,
+    agenda: bool = typer.Option(
+        False, "--agenda", help="Print the latest agenda for NAME and stop."
+    ),
+    no_history: bool = _NO_HISTORY,
+) -> None:
+    """Prepare for a supervision session with NAME: carry-overs, reflection, agenda."""
+    from ..errors import UsageError
+
+    if not name.strip():
+        raise UsageError("Please give the supervisee's name, e.g. peersup prep Sam.")
+    if agenda:
+        _print_agenda(name, journal_dir)
+        return
+    _session(
+        kind="prep", supervisee=name, role=SUPERVISOR, framework=framework, values=values,
+        focus=focus, journal_dir=journal_dir, answers=answers, resume=resume,
+        history=not no_history,
+    )
+
+
+def _resume_command(kind: str, supervisee: str | None) -> str:
+    if kind == "prep":
+        return f"peersup prep {shlex.quote(supervisee or '')} --resume"
+    return "peersup reflect --resume"
+
+
+def _session(
+    *,
+    kind: str,
+    supervisee: str | None,
+    role: str | None,
+    framework: str | None,
+    values: str | None,
+    focus: int | None,
+    journal_dir: Path | None,
+    answers: Path | None,
+    resume: bool,
+    history: bool,
+) -> None:
+    from datetime import datetime
+
+    from .. import __version__, paths
+    from .. import messages as msg
+    from ..config import load_config
+    from ..errors import AnswersFileError, InputClosed, NoTerminalError, UsageError
+    from ..guidelines.lookup import get_framework
+    from ..journal import store
+    from ..reflection import runner
+    from ..reflection.answers_file import AnswersPort, check_against, load_answers
+    from ..reflection.port import Notice
+    from ..terminal import TerminalPort, enable_line_editing, render_block
+    from . import common
+
+    if answers is not None and resume:
+        raise UsageError("--resume and --answers cannot be used together.")
+    if resume and (values or focus):
+        raise UsageError(msg.RESUME_CONFLICT)
+    if answers is None and not sys.stdin.isatty():
+        raise NoTerminalError(msg.NO_TERMINAL)
+    guidelines = common.load_guidelines()
+    config = load_config()
+    jdir = common.journal_dir(journal_dir)
+    console = common.console()
+    data = load_answers(answers, prep=kind == "prep") if answers is not None else None
+    resume_hint = _resume_command(kind, supervisee)
+
+    port: InputPort
+    if data is None:
+        enable_line_editing()
+        port = TerminalPort(console, scratch_dir=paths.drafts_dir(jdir))
+    def welcome() -> None:
+        if store.is_first_run(jdir):
+            notice = msg.FIRST_RUN.format(journal_dir=jdir)
+            if data is None:
+                port.show(Notice(notice))
+            else:
+                common.echo(notice, err=True)
+            store.mark_welcomed(jdir)
+
+    if data is None:
+        welcome()
+    try:
+        if resume:
+            found = runner.find_resumable(
+                jdir, kind, role=role if kind == "reflect" else None, supervisee=supervisee
+            )
+            if found is None:
+                what = f"prep for {supervisee}" if kind == "prep" else "reflection"
+                start_cmd = resume_hint.removesuffix(" --resume")
+                raise UsageError(msg.NOTHING_TO_RESUME.format(what=what, start=start_cmd))
+            draft, partial = found
+            plan = runner.resume_plan(guidelines, draft, partial, jdir, history=history)
+            resumed = True
+        else:
+            fw_id = framework or (data.framework if data else None) or _configured_framework(
+                guidelines, config.framework, kind
+            )
+            fw = _from_file(data, "framework", framework, lambda: get_framework(guidelines, fw_id))
+            chosen_role = _choose_role(kind, role, data, config.role)
+            if chosen_role is None:
+                if data is not None:
+                    raise AnswersFileError(
+                        f"{data.source}: role: missing; add `role: ...` or use --role."
+                    )
+                chosen_role = runner.ask_role(port, fw)
+                if chosen_role is None:
+                    return
+            if (
+                data is not None and data.supervisee is not None and supervisee is not None
+                and not store.same_person(data.supervisee, supervisee)
+            ):
+                raise AnswersFileError(
+                    f"{data.source}: supervisee: {data.supervisee!r} is not {supervisee!r}."
+                )
+            default_ids = list(data.values) if data is not None and data.values else None
+            from ..guidelines.lookup import check_role
+
+            _from_file(data, "role", role, lambda: check_role(fw, chosen_role))
+            chosen = runner.pick_values(
+                fw, values, focus, journal_dir=jdir, role=chosen_role, default_ids=default_ids
+            )
+            plan, draft = runner.start(
+                guidelines, kind=kind, framework_id=fw.id, role=chosen_role, values=chosen,
+                journal_dir=jdir, now=datetime.now().astimezone(), supervisee=supervisee,
+                history=history and data is None,
+            )
+            resumed = False
+        if data is not None:
+            check_against(data, plan.framework, plan.role, plan.carry_items)
+            port = AnswersPort(data, plan.carry_items)
+            welcome()
+        result = runner.run(
+            plan, port, draft, journal_dir=jdir, version=__version__, resumed=resumed,
+            keep_drafts=data is None, resume_hint=resume_hint,
+        )
+    except KeyboardInterrupt:
+        console.print()
+        raise Interrupted(msg.INTERRUPTED.format(resume=resume_hint)) from None
+    except InputClosed:
+        console.print()
+        raise InputEnded(msg.INPUT_CLOSED.format(resume=resume_hint)) from None
+
+    if result.path is None or result.journal is None:
+        return
+    if result.journal.status == "partial":
+        console.print()
+        common.echo(msg.CLOSING_PARTIAL.format(path=result.path, resume=resume_hint))
+        return
+    render_block(console, runner.summarise(result.journal, result.path))
+
+
+def _from_file(data: AnswersData | None, key: str, option: str | None, check: Callable[[], T]) -> T:
+    """Run ``check``; when the value came from the answers file, its error names the key."""
+    from ..errors import AnswersFileError, UsageError
+
+    try:
+        return check()
+    except UsageError as exc:
+        if data is None or option is not None or getattr(data, key) is None:
+            raise
+        raise AnswersFileError(f"{data.source}: {key}: {exc.message}") from None
+
+
+def _configured_framework(guidelines: object, configured: str | None, kind: str) -> str | None:
+    """The config's framework, unless prep needs a supervisor role it does not have."""
+    from ..guidelines.model import Guidelines
+
+    if configured and kind == "prep" and isinstance(guidelines, Guidelines):
+        fw = guidelines.framework(configured)
+        if fw is not None and SUPERVISOR not in fw.role_ids:
+            return None
+    return configured
+
+
+def _choose_role(
+    kind: str, role: str | None, data: AnswersData | None, configured: str | None
+) -> str | None:
+    from ..errors import AnswersFileError
+
+    if kind == "prep":
+        if data is not None and data.role not in (None, SUPERVISOR):
+            raise AnswersFileError(f"{data.source}: role: prep is for the supervisor role.")
+        return SUPERVISOR
+    return role or (data.role if data is not None else None) or configured
+
+
+def _print_agenda(name: str, journal_dir: Path | None) -> None:
+    from .. import messages as msg
+    from ..errors import JournalError
+    from ..journal import store
+    from . import common
+
+    jdir = common.journal_dir(journal_dir)
+    found = store.latest_prep(jdir, name)
+    if found is None or found[1].agenda is None:
+        raise JournalError(msg.NO_AGENDA.format(name=shlex.quote(name)))
+    path, journal = found
+    agenda = found[1].agenda
+    assert agenda is not None
+    lines = [
+        msg.AGENDA_HEADING.format(
+            name=journal.supervisee, date=journal.date.strftime("%A %d %B %Y, %H:%M")
+        ),
+        str(path),
+    ]
+    if journal.status == "partial":
+        lines.append(msg.AGENDA_UNFINISHED.format(name=shlex.quote(name)))
+    sections = [
+        (msg.AGENDA_CARRIED, agenda.carried, " "),
+        (msg.AGENDA_DONE, agenda.done, "x"),
+        (msg.AGENDA_TOPICS, agenda.topics, " "),
+        (msg.AGENDA_QUESTIONS, agenda.questions, " "),
+    ]
+    for title, items, box in sections:
+        if box == "x" and not items:
+            continue
+        lines += ["", title]
+        lines += [f"  - [{box}] {item}" for item in items] or [f"  {msg.AGENDA_EMPTY}"]
+    common.echo("\n".join(lines))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    """Add ``reflect`` and ``prep`` to the root app."""
+    app.command("reflect")(reflect)
+    app.command("prep")(prep)

@@ -60,11 +60,29 @@ def front_matter_data(journal: Journal) -> dict[str, Any]:
     return data
 
 
+def _dumper() -> Any:
+    """PyYAML's safe dumper, except that text holding a Unicode line break (NEL, LS, PS) is
+    double-quoted: in a single-quoted scalar the C loader folds a NEL into a space, and a
+    supervisee's name must come back exactly as typed."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: Any, data: str) -> Any:
+        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper
+
+
 def render_front_matter(journal: Journal) -> str:
     import yaml
 
-    dumped = yaml.safe_dump(
-        front_matter_data(journal), sort_keys=False, allow_unicode=True, width=1000
+    dumped = yaml.dump(
+        front_matter_data(journal), Dumper=_dumper(), sort_keys=False, allow_unicode=True,
+        width=1000,
     )
     return f"{FENCE}\n{dumped}{FENCE}\n"
 
@@ -104,7 +122,10 @@ def render_body(journal: Journal) -> str:
     lines.append(f"*{who} · {journal.framework_title or journal.framework}*")
     if journal.status == STATUS_PARTIAL:
         lines.append("")
-        lines.append("*Unfinished: `peersup reflect --resume` picks it up where it stopped.*")
+        resume = "peersup prep NAME --resume" if journal.supervisee is not None else (
+            "peersup reflect --resume"
+        )
+        lines.append(f"*Unfinished: `{resume}` picks it up where it stopped.*")
     lines.append("")
     if journal.agenda is not None:
         agenda = journal.agenda

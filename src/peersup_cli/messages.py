@@ -1,0 +1,111 @@
+"""The sentences people read during reflect, prep and the first run, kept in one place so the
+tone (plain, warm, person-first, strengths first) can be read and reviewed together."""
+
+from __future__ import annotations
+
+# -- first run -----------------------------------------------------------------------------------
+FIRST_RUN = (
+    "Welcome to peersup. Your journals are kept in {journal_dir}, as plain markdown files that "
+    "only you can open, and nothing you write ever leaves this computer. Please keep names and "
+    "identifying details of the people you support out of your journals."
+)
+
+# -- keys ------------------------------------------------------------------------------------------
+# One line that fits in 80 columns, told once at the start.
+KEYS_LINE = "Keys: Enter skips · :b back · :h help · :m more about a value · :q save and stop"
+HELP_LINES = (
+    "Enter on its own skips the question (you can come back to it with :b).",
+    ":b goes back to the previous question; your earlier answer is kept unless you type a new one.",
+    ":m shows the full description of the value.",
+    ":q saves what you have so far as an unfinished journal; --resume carries on later.",
+    "Long answers: finish with an empty line, or type :e to write in your own editor ($EDITOR).",
+    "Ctrl-C stops at once; every answer you finished is already kept in a draft.",
+)
+
+# -- questions -------------------------------------------------------------------------------------
+ASK_ROLE = "Which role are you reflecting as today?"
+ASK_ROLE_HINT = "Type the number of your role."
+ASK_PRACTICED = "Which of these have you practised recently?"
+ASK_PRACTICED_HINT = "Type their numbers, e.g. 1 3 (or 0 for none of them)."
+ASK_RATING = "Where are you with {title} at the moment?"
+ASK_RATING_HINT = "Type a number from {low} to {high}."
+TEXT_HINT = "End with an empty line · Enter alone skips · :e opens your editor"
+LIST_HINT = "One per line · end with an empty line · Enter alone skips"
+ASK_ACTION_PLAN = "Action plan: one or two things to try before next time."
+ASK_SUPPORT = "Support I would like from supervision."
+ASK_TOPICS = "Topics to raise with {name}."
+ASK_QUESTIONS = "Questions to ask {name}."
+ASK_CARRY = "From last time: {item}"
+ASK_CARRY_HINT = "1 done · 2 carry it over · 3 drop it (Enter carries it over)."
+CARRY_CHOICES = (("1", "done", "Done"), ("2", "carry", "Carry it over"), ("3", "drop", "Drop it"))
+EARLIER_ANSWER = "Your earlier answer is kept if you press Enter."
+
+# -- blocks ----------------------------------------------------------------------------------------
+GUIDELINES_HEADING = "Guidelines for {role}:"
+MORE_AVAILABLE = "(:m for the full description)"
+FINISHING = "Before you finish"
+FINISHING_TEXT = "Two last questions, then your journal is saved."
+AGENDA_SECTION = "Your agenda for {name}"
+AGENDA_SECTION_TEXT = "What would you like to bring to the session?"
+CARRY_SECTION = "From your last prep for {name} ({date})"
+CARRY_SECTION_TEXT = "For each one: is it done, does it carry over, or can it go?"
+RESUMING = "Welcome back. Carrying on where you stopped, with everything you wrote kept."
+RESUMING_DONE = "Every question was already answered; saving your journal now."
+
+# -- bad answers -----------------------------------------------------------------------------------
+BAD_ITEMS = "Please type guideline numbers from 1 to {high}, e.g. 1 3, or 0 for none."
+BAD_ITEM_NUMBER = "There is no guideline {number} here; the numbers go from 1 to {high}."
+BAD_RATING = "Please type one number from {low} to {high}, or press Enter to skip."
+BAD_CHOICE = "Please type one of: {keys}."
+NEED_ROLE = "Please choose a role: type its number."
+FIRST_QUESTION = "This is the first question, so there is nothing to go back to."
+NO_MORE = "There is no longer description for this question."
+NO_STOP_YET = "Nothing has been written yet, so there is nothing to save. Ctrl-C leaves."
+
+# -- endings ---------------------------------------------------------------------------------------
+STRENGTHS_NONE = "You showed up to reflect today, and that is a strength in itself."
+PRACTICED = "You ticked {count} guideline{s} you practised recently, across {values} value{vs}."
+PRACTICED_NONE = (
+    "You did not tick any guidelines this time; that is fine, next time is a fresh start."
+)
+CLOSING = "Thank you for taking the time to reflect. Your journal is saved at:"
+CLOSING_PARTIAL = (
+    "Saved what you have so far, marked unfinished, at:\n{path}\n"
+    "`{resume}` carries on where you stopped."
+)
+INTERRUPTED = (
+    "Stopped. Every answer you finished is kept in a draft; `{resume}` carries on where you "
+    "stopped."
+)
+INPUT_CLOSED = (
+    "Input ended. Every answer you finished is kept in a draft; `{resume}` carries on where you "
+    "stopped."
+)
+SAVE_FAILED = (
+    "{problem} Your answers are safe in the draft {draft}; once this is fixed, `{resume}` saves "
+    "the journal."
+)
+NO_TERMINAL = (
+    "This needs a person at a terminal to answer questions, and standard input is not one. "
+    "Use --answers FILE to answer from a file."
+)
+NOTHING_TO_RESUME = "There is no unfinished {what} to resume. Start a new one with `{start}`."
+RESUME_CONFLICT = (
+    "--resume carries on with the values that session planned; leave out --values and --focus."
+)
+NO_AGENDA = "There is no prep for {name} yet. Start one with `peersup prep {name}`."
+STRENGTHS_HEADING = "Your strengths today"
+GROWING = "Values to keep growing in next: {titles}."
+LAST_TIME = "Last time ({date}): {rating}."
+LAST_TIME_PLAN = "You planned: {plan}"
+NOT_RATED = "not rated"
+EARLIER = "Earlier answer (Enter keeps it):"
+NO_EDITOR = "No editor is set (EDITOR or VISUAL), so please type the answer here."
+EDITOR_FAILED = "The editor could not be opened ({reason}); please type the answer here."
+AGENDA_HEADING = "Agenda for {name} · prepared {date}"
+AGENDA_UNFINISHED = "(This prep is unfinished: `peersup prep {name} --resume` carries on.)"
+AGENDA_CARRIED = "Carried over from last time"
+AGENDA_DONE = "Done since last time"
+AGENDA_TOPICS = "Topics to raise"
+AGENDA_QUESTIONS = "Questions to ask"
+AGENDA_EMPTY = "(none)"

@@ -1,0 +1,401 @@
+"""The session state machine: one question at a time, through an input port, never the terminal.
+
+A session is a flat list of steps (carry-over decisions for prep, then for each value: the items
+practised, the rating and each reflective prompt; then topics and questions for prep; then the
+action plan and the support wanted). ``position`` points at the next step; ``answers`` maps step
+ids to what was given (``None`` for a skip). Both are handed to ``on_change`` after every answer,
+so the caller can save a draft the moment anything changes.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .. import messages as msg
+from ..guidelines.model import Framework, Value
+from ..journal.model import (
+    STATUS_PARTIAL,
+    Agenda,
+    GuidelineItem,
+    Journal,
+    ValueReflection,
+)
+from ..journal.store import LastTime
+from .port import (
+    Choice,
+    Command,
+    HelpBlock,
+    InputPort,
+    ItemList,
+    Kind,
+    MoreText,
+    Notice,
+    Problem,
+    Question,
+    Section,
+    ValueHeader,
+)
+
+KIND_REFLECT = "reflect"
+KIND_PREP = "prep"
+CARRY, DONE, DROP = "carry", "done", "drop"
+
+Answers = dict[str, Any]
+
+
+@dataclass
+class Plan:
+    """Everything a session needs to know before the first question."""
+
+    kind: str
+    role: str
+    framework: Framework
+    values: list[Value]
+    supervisee: str | None = None
+    carry_items: list[str] = field(default_factory=list)  # open items from the last prep
+    carry_date: datetime | None = None
+    history: dict[str, LastTime] = field(default_factory=dict)  # value id -> last time
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: Kind
+    section: str  # a value id, "carry", "agenda" or "finish": its header shows on entering
+    value: Value | None = None
+    index: int = 0  # the prompt number (1-based) or the carry-over item number
+
+
+class Outcome(enum.Enum):
+    COMPLETE = "complete"
+    STOPPED = "stopped"
+
+
+def build_steps(plan: Plan) -> list[Step]:
+    steps: list[Step] = []
+    for n, _item in enumerate(plan.carry_items, start=1):
+        steps.append(Step(f"carry.{n}", Kind.CHOICE, "carry", index=n))
+    for value in plan.values:
+        if value.guidelines.get(plan.role):
+            steps.append(Step(f"{value.id}.practiced", Kind.ITEMS, value.id, value))
+        steps.append(Step(f"{value.id}.rating", Kind.RATING, value.id, value))
+        for n, _prompt in enumerate(value.prompts.get(plan.role, ()), start=1):
+            steps.append(Step(f"{value.id}.answer.{n}", Kind.TEXT, value.id, value, n))
+    if plan.kind == KIND_PREP:
+        steps.append(Step("topics", Kind.LIST, "agenda"))
+        steps.append(Step("questions", Kind.LIST, "agenda"))
+    steps.append(Step("action_plan", Kind.TEXT, "finish"))
+    steps.append(Step("support", Kind.TEXT, "finish"))
+    return steps
+
+
+class Session:
+    """Runs the steps of ``plan`` through ``port``, starting at ``position``."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        port: InputPort,
+        *,
+        answers: Answers | None = None,
+        position: int = 0,
+        on_change: Callable[[Answers, int], None] | None = None,
+    ) -> None:
+        self.plan = plan
+        self.port = port
+        self.steps = build_steps(plan)
+        self.answers: Answers = dict(answers or {})
+        self.position = max(0, min(position, len(self.steps)))
+        self._on_change = on_change
+        self._shown_section: str | None = None
+
+    # -- running -------------------------------------------------------------------------------
+    def run(self, *, resumed: bool = False) -> Outcome:
+        if resumed:
+            self.port.show(Notice(msg.RESUMING if self.position < len(self.steps) else
+                                  msg.RESUMING_DONE))
+        if self.position < len(self.steps):
+            self.port.show(Notice(msg.KEYS_LINE))
+        while self.position < len(self.steps):
+            step = self.steps[self.position]
+            if step.section != self._shown_section:
+                self._show_section(step)
+            reply = self.port.ask(self._question(step))
+            if reply.command is Command.STOP:
+                if not self.answers:
+                    # Nothing to keep yet: stopping is simply leaving.
+                    self.port.show(Notice(msg.NO_STOP_YET))
+                return Outcome.STOPPED
+            if reply.command is Command.BACK:
+                if self.position == 0:
+                    self.port.show(Problem(msg.FIRST_QUESTION))
+                else:
+                    self.position -= 1
+                    self._changed()
+                continue
+            if reply.command is Command.HELP:
+                self.port.show(HelpBlock(msg.HELP_LINES))
+                continue
+            if reply.command is Command.MORE:
+                if step.value is not None and step.value.description.strip():
+                    self.port.show(MoreText(step.value.title, step.value.description.strip()))
+                else:
+                    self.port.show(Problem(msg.NO_MORE))
+                continue
+            text = reply.text if reply.command is None else None
+            if text is None or not text.strip():
+                # A skip keeps an earlier answer: going back and pressing Enter loses nothing.
+                value = self.answers.get(step.id)
+            else:
+                value, problem = self._parse(step, text)
+                if problem:
+                    self.port.show(Problem(problem))
+                    continue
+            self.answers[step.id] = value
+            self.position += 1
+            self._changed()
+        return Outcome.COMPLETE
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change(dict(self.answers), self.position)
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show_section(self, step: Step) -> None:
+        self._shown_section = step.section
+        plan = self.plan
+        name = plan.supervisee or ""
+        if step.section == "carry":
+            when = plan.carry_date.strftime("%d %B %Y") if plan.carry_date else "last time"
+            self.port.show(Section(msg.CARRY_SECTION.format(name=name, date=when),
+                                   msg.CARRY_SECTION_TEXT))
+            self.port.show(ItemList("", tuple(plan.carry_items)))
+        elif step.section == "agenda":
+            self.port.show(Section(msg.AGENDA_SECTION.format(name=name), msg.AGENDA_SECTION_TEXT))
+        elif step.section == "finish":
+            self.port.show(Section(msg.FINISHING, msg.FINISHING_TEXT))
+        elif step.value is not None:
+            value = step.value
+            role_label = plan.framework.role_label(plan.role).lower()
+            summary = value.summary()
+            self.port.show(
+                ValueHeader(
+                    position=plan.values.index(value) + 1,
+                    total=len(plan.values),
+                    number=value.number,
+                    title=value.title,
+                    practice=value.practice,
+                    summary=summary,
+                    has_more=" ".join(value.description.split()) != summary,
+                    guidelines_heading=msg.GUIDELINES_HEADING.format(role=role_label + "s"),
+                    items=tuple(value.guidelines.get(plan.role, ())),
+                    last_time=plan.history.get(value.id),
+                )
+            )
+
+    def _question(self, step: Step) -> Question:
+        back = self.position > 0
+        current = _describe(step, self.answers.get(step.id), self.plan)
+        plan = self.plan
+        if step.kind is Kind.CHOICE:
+            item = plan.carry_items[step.index - 1]
+            # The one-line hint names the three choices; no list under every item.
+            return Question(step.id, step.kind, msg.ASK_CARRY.format(item=item),
+                            msg.ASK_CARRY_HINT, can_go_back=back, current=current)
+        if step.kind is Kind.ITEMS:
+            return Question(step.id, step.kind, msg.ASK_PRACTICED, msg.ASK_PRACTICED_HINT,
+                            can_go_back=back, current=current)
+        if step.kind is Kind.RATING:
+            assert step.value is not None
+            scale = plan.framework.rating_scale
+            hint = msg.ASK_RATING_HINT.format(low=scale[0].number, high=scale[-1].number)
+            return Question(
+                step.id, step.kind, msg.ASK_RATING.format(title=step.value.title), hint,
+                tuple(Choice(str(p.number), p.label, p.description) for p in scale), back, current,
+            )
+        if step.value is not None:
+            prompt = step.value.prompts[plan.role][step.index - 1]
+            return Question(step.id, step.kind, prompt, msg.TEXT_HINT, can_go_back=back,
+                            current=current)
+        name = plan.supervisee or ""
+        texts = {
+            "topics": (msg.ASK_TOPICS.format(name=name), msg.LIST_HINT),
+            "questions": (msg.ASK_QUESTIONS.format(name=name), msg.LIST_HINT),
+            "action_plan": (msg.ASK_ACTION_PLAN, msg.TEXT_HINT),
+            "support": (msg.ASK_SUPPORT, msg.TEXT_HINT),
+        }
+        text, hint = texts[step.id]
+        return Question(step.id, step.kind, text, hint, can_go_back=back, current=current)
+
+    # -- parsing -------------------------------------------------------------------------------
+    def _parse(self, step: Step, text: str) -> tuple[Any, str | None]:
+        if step.kind is Kind.ITEMS:
+            assert step.value is not None
+            return parse_items(text, len(step.value.guidelines.get(self.plan.role, ())))
+        if step.kind is Kind.RATING:
+            return parse_rating(text, [p.number for p in self.plan.framework.rating_scale])
+        if step.kind is Kind.CHOICE:
+            return parse_carry(text)
+        if step.kind is Kind.LIST:
+            return parse_list(text), None
+        return text, None
+
+    # -- the result ----------------------------------------------------------------------------
+    def journal(self, *, status: str, date: datetime, version: str) -> Journal:
+        return to_journal(self.plan, self.answers, status=status, date=date, version=version)
+
+
+# -- parsers: (value, problem) ------------------------------------------------------------------
+_SEP = re.compile(r"[\s,;]+")
+
+
+def parse_items(text: str, high: int) -> tuple[list[int] | None, str | None]:
+    tokens = [t for t in _SEP.split(text.strip()) if t]
+    if [t.lower() for t in tokens] in (["0"], ["none"], ["-"]):
+        return [], None
+    numbers: list[int] = []
+    for token in tokens:
+        if not token.isdigit():
+            return None, msg.BAD_ITEMS.format(high=high)
+        number = int(token)
+        if not 1 <= number <= high:
+            return None, msg.BAD_ITEM_NUMBER.format(number=number, high=high)
+        if number not in numbers:
+            numbers.append(number)
+    return sorted(numbers), None
+
+
+def parse_rating(text: str, scale: list[int]) -> tuple[int | None, str | None]:
+    token = text.strip()
+    if token.lstrip("-").isdigit() and int(token) in scale:
+        return int(token), None
+    return None, msg.BAD_RATING.format(low=scale[0], high=scale[-1])
+
+
+def parse_carry(text: str) -> tuple[str | None, str | None]:
+    token = text.strip().lower()
+    for key, word, label in msg.CARRY_CHOICES:
+        if token in (key, word, label.lower()):
+            return word, None
+    keys = ", ".join(f"{key} ({label.lower()})" for key, _, label in msg.CARRY_CHOICES)
+    return None, msg.BAD_CHOICE.format(keys=keys)
+
+
+def parse_list(text: str) -> list[str]:
+    """One entry per line; blank lines dropped; a stray carriage return is not part of it."""
+    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+
+
+def _describe(step: Step, value: Any, plan: Plan) -> str | None:
+    """An earlier answer as the person would read it back."""
+    if value is None:
+        return None
+    if step.kind is Kind.ITEMS:
+        return " ".join(str(n) for n in value) if value else "none"
+    if step.kind is Kind.RATING:
+        point = plan.framework.rating(value)
+        return f"{value} — {point.label}" if point else str(value)
+    if step.kind is Kind.LIST:
+        return "\n".join(value)
+    return str(value)
+
+
+# -- building the journal -----------------------------------------------------------------------
+def reached(plan: Plan, answers: Answers, value: Value) -> bool:
+    prefix = f"{value.id}."
+    return any(key.startswith(prefix) for key in answers)
+
+
+def to_journal(
+    plan: Plan, answers: Answers, *, status: str, date: datetime, version: str
+) -> Journal:
+    """The journal for a session: every planned value when complete, those reached when not."""
+    fw = plan.framework
+    reflections: list[ValueReflection] = []
+    for value in plan.values:
+        if status == STATUS_PARTIAL and not reached(plan, answers, value):
+            continue
+        practiced = answers.get(f"{value.id}.practiced") or []
+        rating = answers.get(f"{value.id}.rating")
+        point = fw.rating(rating)
+        prompts = list(value.prompts.get(plan.role, ()))
+        reflections.append(
+            ValueReflection(
+                value_id=value.id,
+                number=value.number,
+                title=value.title,
+                practice=value.practice,
+                items=[
+                    GuidelineItem(n, text, n in practiced)
+                    for n, text in enumerate(value.guidelines.get(plan.role, ()), start=1)
+                ],
+                rating=rating,
+                rating_label=point.label if point else None,
+                prompts=prompts,
+                answers=[answers.get(f"{value.id}.answer.{n}") for n in range(1, len(prompts) + 1)],
+            )
+        )
+    agenda = None
+    if plan.kind == KIND_PREP:
+        agenda = Agenda()
+        for n, item in enumerate(plan.carry_items, start=1):
+            choice = answers.get(f"carry.{n}")
+            if choice == DONE:
+                agenda.done.append(item)
+            elif choice != DROP:  # unanswered items carry over: nothing open is lost
+                agenda.carried.append(item)
+        agenda.topics = list(answers.get("topics") or [])
+        agenda.questions = list(answers.get("questions") or [])
+    return Journal(
+        date=date,
+        role=plan.role,
+        framework=fw.id,
+        reflections=reflections,
+        status=status,
+        peersup_version=version,
+        supervisee=plan.supervisee,
+        framework_title=fw.title,
+        role_label=fw.role_label(plan.role),
+        action_plan=answers.get("action_plan"),
+        support=answers.get("support"),
+        agenda=agenda,
+        planned=[v.id for v in plan.values] if status == STATUS_PARTIAL else [],
+    )
+
+
+def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
+    """Answers and position to resume a partial journal that has no draft any more.
+
+    Values in the journal count as done (their blanks were skips or not reached; the journal
+    cannot tell which), so the session carries on at the first value not yet in it.
+    """
+    answers: Answers = {}
+    # The plan's carry-over items were rebuilt from this journal: its done items, then the rest.
+    done = len(journal.agenda.done) if journal.agenda else 0
+    for n, _item in enumerate(plan.carry_items, start=1):
+        answers[f"carry.{n}"] = DONE if n <= done else CARRY
+    for r in journal.reflections:
+        value = plan.framework.value(r.value_id)
+        if value is None or value not in plan.values:
+            continue
+        if value.guidelines.get(plan.role):
+            answers[f"{r.value_id}.practiced"] = r.practiced
+        answers[f"{r.value_id}.rating"] = r.rating
+        for n in range(1, len(value.prompts.get(plan.role, ())) + 1):
+            answers[f"{r.value_id}.answer.{n}"] = r.answers[n - 1] if n <= len(r.answers) else None
+    if journal.agenda is not None:
+        if journal.agenda.topics:
+            answers["topics"] = list(journal.agenda.topics)
+        if journal.agenda.questions:
+            answers["questions"] = list(journal.agenda.questions)
+    for key in ("action_plan", "support"):
+        if getattr(journal, key) is not None:
+            answers[key] = getattr(journal, key)
+    steps = build_steps(plan)
+    position = next((i for i, s in enumerate(steps) if s.id not in answers), len(steps))
+    return answers, position

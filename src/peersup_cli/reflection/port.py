@@ -1,0 +1,172 @@
+"""The one input point, as data: what the engine asks, what comes back, and what it shows.
+
+The engine never touches the terminal. It hands a ``Question`` to an ``InputPort`` and gets a
+``Reply`` back (an answer's raw text, or a command such as BACK); it hands display ``Block``s to
+the same port. ``terminal.TerminalPort`` implements the port with real prompts,
+``answers_file.AnswersPort`` from an ``--answers`` file, and the tests with a scripted fake that
+fails on any question it did not expect.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..journal.store import LastTime
+
+
+class Kind(enum.Enum):
+    ITEMS = "items"  # guideline numbers, e.g. "1 3"
+    RATING = "rating"  # one point of the rating scale
+    TEXT = "text"  # free text, may span several lines
+    LIST = "list"  # several single-line entries, one per line (topics, questions)
+    CHOICE = "choice"  # one of a few keyed choices
+
+
+class Command(enum.Enum):
+    SKIP = "skip"  # Enter alone
+    BACK = "back"  # :b
+    HELP = "help"  # :h or ?
+    STOP = "stop"  # :q  save what there is and stop
+    MORE = "more"  # :m  the value's full description
+
+
+# What a person types for each command. A command is a whole line on its own, starting with ":"
+# (or a lone "?"), so no answer can be taken for one.
+COMMAND_KEYS: dict[str, Command] = {
+    ":b": Command.BACK,
+    ":back": Command.BACK,
+    ":h": Command.HELP,
+    ":help": Command.HELP,
+    "?": Command.HELP,
+    ":q": Command.STOP,
+    ":quit": Command.STOP,
+    ":m": Command.MORE,
+    ":more": Command.MORE,
+}
+EDITOR_KEY = ":e"
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str  # what to type: "1", "2" ...
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # stable: "voluntary.practiced", "voluntary.rating", "voluntary.answer.1", ...
+    kind: Kind
+    text: str
+    hint: str = ""  # how to answer, one short line
+    choices: tuple[Choice, ...] = ()
+    can_go_back: bool = True
+    # The earlier answer, shown as text, when the person comes back to a question they answered.
+    current: str | None = None
+
+    @property
+    def multiline(self) -> bool:
+        return self.kind in (Kind.TEXT, Kind.LIST)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str | None = None
+    command: Command | None = None
+
+    @classmethod
+    def answer(cls, text: str) -> Reply:
+        return cls(text=text)
+
+    @classmethod
+    def of(cls, command: Command) -> Reply:
+        return cls(command=command)
+
+
+def parse_line(line: str) -> Reply:
+    """A typed first line as a reply: a command if the whole line is one, else an answer."""
+    stripped = line.strip()
+    if not stripped:
+        return Reply.of(Command.SKIP)
+    command = COMMAND_KEYS.get(stripped.lower())
+    if command is not None:
+        return Reply.of(command)
+    return Reply.answer(line)
+
+
+# -- display blocks: data the port renders ------------------------------------------------------
+@dataclass(frozen=True)
+class Notice:
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad answer; the question is asked again right after."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class HelpBlock:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ValueHeader:
+    position: int  # 1-based place in this session
+    total: int
+    number: int
+    title: str
+    practice: str
+    summary: str
+    has_more: bool
+    guidelines_heading: str
+    items: tuple[str, ...]
+    last_time: LastTime | None = None
+
+
+@dataclass(frozen=True)
+class MoreText:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A plain heading between parts of the session (e.g. 'Before you finish')."""
+
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ItemList:
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    strengths: tuple[str, ...]
+    practiced: str
+    growing: tuple[str, ...]
+    saved_to: str
+    closing: str
+    notes: tuple[str, ...] = ()
+
+
+Block = Notice | Problem | HelpBlock | ValueHeader | MoreText | Section | ItemList | Summary
+
+
+class InputPort(Protocol):
+    def ask(self, question: Question) -> Reply:
+        """Ask one question; return the answer's raw text or a command."""
+        ...
+
+    def show(self, block: Block) -> None:
+        """Show one block of information."""
+        ...
