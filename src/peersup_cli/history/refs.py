@@ -1,0 +1,88 @@
+"""Journal references: how a person names one journal on the command line.
+
+``journal list`` numbers journals from the oldest (1) to the newest, so a number stays the same
+when new journals are added; it only shifts if an older journal is deleted or back-dated. A
+reference is one of:
+
+- that number (``12``; ``#12`` works too, quoted, since a shell reads ``#`` as a comment),
+- ``latest``: the newest journal,
+- a date, ``2026-11-22``: the newest journal of that day (a note names the others),
+- a file name in the journal folder (with or without ``.md``), or a path to any journal file,
+  such as one somebody shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import JournalError
+from .index import Entry, Filters, Index, with_index
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-11-22, or a file."
+
+
+@dataclass
+class Resolved:
+    path: Path
+    entry: Entry | None = None  # when the journal is in the journal folder's index
+    note: str | None = None  # e.g. which other journals share the date
+
+
+def resolve_journal(ref: str, journal_dir: Path) -> Path:
+    """The journal file ``ref`` names; raises ``JournalError`` with a plain message."""
+    return resolve(ref, journal_dir).path
+
+
+def resolve(ref: str, journal_dir: Path, index: Index | None = None) -> Resolved:
+    text = ref.strip()
+    if not text:
+        raise JournalError(f"Name a journal. {HOW}")
+    if "/" in text or "\\" in text or text.endswith(".md") or text.startswith("~"):
+        path = Path(text).expanduser()
+        if path.is_file():
+            return Resolved(path)
+        if not path.is_absolute() and (journal_dir / text).is_file():
+            return Resolved(journal_dir / text)
+        raise JournalError(f"There is no journal file {text}. {HOW}")
+    if index is None:
+        return with_index(journal_dir, lambda idx: _resolve(text, journal_dir, idx))
+    return _resolve(text, journal_dir, index)
+
+
+def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
+    key = text.lower()
+    if key == "latest":
+        newest = index.entries(limit=1)
+        if not newest:
+            raise JournalError(f"There are no journals in {journal_dir} yet.")
+        return Resolved(newest[0].path, newest[0])
+    number = key[1:] if key.startswith("#") else key
+    if number.isdigit():
+        found = index.entries(ref=int(number))
+        if not found:
+            total = index.count()
+            span = f" Numbers go from 1 to {total}." if total else ""
+            raise JournalError(f"No journal has the number {number}.{span} {HOW}")
+        return Resolved(found[0].path, found[0])
+    if _DATE.match(key):
+        same_day = index.entries(Filters(since=key, until=key))
+        if not same_day:
+            raise JournalError(f"No journal is dated {key}. {HOW}")
+        note = None
+        if len(same_day) > 1:
+            others = ", ".join(str(e.ref) for e in same_day[1:])
+            note = (
+                f"{len(same_day)} journals are dated {key}; this is the newest ({same_day[0].ref})."
+                f" The others: {others}."
+            )
+        return Resolved(same_day[0].path, same_day[0], note)
+    for name in (text, f"{text}.md"):
+        if (journal_dir / name).is_file():
+            entry = index.entries(name=name)
+            return Resolved(journal_dir / name, entry[0] if entry else None)
+    if Path(text).expanduser().is_file():
+        return Resolved(Path(text).expanduser())
+    raise JournalError(f"No journal matches {text!r}. {HOW}")

@@ -1,0 +1,180 @@
+"""A growth summary in markdown, for a performance review or a supervision check-in.
+
+Strengths first, then the items practised most, the values that grew, next steps (never framed
+as deficits), and the action plans of the period with whether they were carried out. The rule
+for "carried out" is simple and stated in the summary itself (see ``FOLLOW_THROUGH_RULE``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .index import Entry
+from .trends import ValueTrend, sparkline, trends
+
+FOLLOW_THROUGH_RULE = (
+    "A plan counts as carried out when a later supervision prep lists it under "
+    "\"Done since last time\", and as carried over when a later prep still lists it as open. "
+    "Plans with no later prep to check against say so."
+)
+WINDOW = 3  # ratings averaged at each end of the period to judge growth
+MAX_PLANS = 12
+
+
+@dataclass
+class Plan:
+    day: str
+    ref: int
+    text: str
+    state: str  # "carried out" | "carried over" | "no later record"
+
+
+def summary(
+    entries: list[Entry],
+    item_texts: dict[tuple[str, str, str, int], str],
+    *,
+    period: str,
+    who: str,
+) -> str:
+    """The summary as markdown. ``entries`` oldest first; ``period`` and ``who`` describe them."""
+    entries = sorted(entries, key=lambda e: e.ref)
+    lines = ["# Growth summary", ""]
+    lines.append(f"*{who} · {period} · {_count(len(entries), 'journal')}*")
+    lines.append("")
+    if not entries:
+        lines += ["No journals in this period yet.", ""]
+        return "\n".join(lines)
+    values = trends(
+        [(e.day, e.framework, e.role, e.vals_json) for e in entries], item_texts
+    )
+    rated = [v for v in values if v.recent is not None]
+
+    lines += ["## Strengths", ""]
+    strengths = [v for v in rated if v.recent is not None and v.recent >= 3][:3] or rated[:2]
+    for v in strengths:
+        lines.append(
+            f"- **{v.title} — {v.practice}**: rated {_avg(v)} on average lately "
+            f"({_count(v.times, 'reflection')}; latest {v.latest}"
+            f"{f' — {v.last_label}' if v.last_label else ''})."
+        )
+    if not strengths:
+        lines.append("- No ratings in this period yet: the items below show what you practised.")
+    lines.append("")
+
+    lines += ["## Items practised most", ""]
+    top = sorted(
+        ((item, v) for v in values for item in v.items.values() if item.practiced),
+        key=lambda p: (-p[0].practiced, -p[0].share, p[0].text),
+    )[:5]
+    for item, v in top:
+        lines.append(
+            f"- {item.text} ({v.title}): practised in {item.practiced} of {item.shown} reflections"
+        )
+    if not top:
+        lines.append("- No items were ticked as practised in this period.")
+    lines.append("")
+
+    lines += ["## Values that grew", ""]
+    grew = [(v, *_ends(v)) for v in rated if len(v.ratings) >= 2]
+    grew = [g for g in grew if g[2] > g[1]]
+    for v, first, last in sorted(grew, key=lambda g: g[1] - g[2]):
+        lines.append(
+            f"- **{v.title}**: {first:.1f} → {last:.1f} "
+            f"`{sparkline([r for _, r in v.ratings])}`"
+        )
+    if not grew:
+        lines.append("- Ratings held steady over this period.")
+    lines.append(
+        f"\n*Growth compares the average of the first {WINDOW} ratings of a value in the period "
+        f"with the average of its last {WINDOW}.*"
+    )
+    lines.append("")
+
+    lines += ["## Next steps", ""]
+    chosen = {v.id for v in strengths} | {v.id for v, _, _ in grew}
+    top_rating = max((r for v in rated for _, r in v.ratings), default=0)
+    steps = [v for v in reversed(rated) if v.id not in chosen and v.latest != top_rating][:3]
+    for v in steps:
+        tip = v.least()
+        idea = f" One thing to try next: {tip[0].text.rstrip('.')}." if tip else ""
+        label = f" — {v.last_label}" if v.last_label else ""
+        lines.append(
+            f"- **{v.title} — {v.practice}** (latest rating {v.latest}{label}).{idea}"
+        )
+    if not steps:
+        lines.append("- Keep doing what works; pick any value for a fresh look next time.")
+    lines.append("")
+
+    lines += ["## Action plans and follow-through", "", FOLLOW_THROUGH_RULE, ""]
+    plans = follow_through(entries)
+    if not plans:
+        lines.append("- No action plans were written in this period.")
+    shown = plans[-MAX_PLANS:]
+    if len(plans) > len(shown):
+        lines.append(f"*The newest {len(shown)} of {len(plans)} plans:*")
+        lines.append("")
+    for plan in shown:
+        lines.append(f"- {plan.day} (#{plan.ref}): {plan.text} — **{plan.state}**")
+    done = sum(p.state == "carried out" for p in plans)
+    if plans:
+        lines += ["", f"{done} of {_count(len(plans), 'plan')} marked carried out."]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def follow_through(entries: list[Entry]) -> list[Plan]:
+    """Each line of each action plan, oldest first, with what later preps say about it."""
+    later: list[tuple[int, str | None, set[str], set[str]]] = []
+    for e in entries:
+        agenda = e.agenda()
+        if agenda is not None:
+            done = {_norm(t) for t in agenda.get("done", [])}
+            carried = {_norm(t) for t in agenda.get("carried", [])}
+            later.append((e.ref, _norm(e.supervisee or ""), done, carried))
+    plans: list[Plan] = []
+    for e in entries:
+        for text in _plan_items(e.action_plan):
+            key = _norm(text)
+            state = "no later record"
+            for ref, supervisee, done, carried in later:
+                if ref <= e.ref or (e.supervisee and supervisee != _norm(e.supervisee)):
+                    continue
+                if _found(key, done):
+                    state = "carried out"
+                    break
+                if _found(key, carried):
+                    state = "carried over"
+            plans.append(Plan(e.day, e.ref, text, state))
+    return plans
+
+
+def _plan_items(plan: str | None) -> list[str]:
+    items = []
+    for line in (plan or "").split("\n"):
+        text = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        if text:
+            items.append(" ".join(text.split()))
+    return items
+
+
+def _found(key: str, texts: set[str]) -> bool:
+    return any(t and (t == key or t in key or key in t) for t in texts)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _ends(v: ValueTrend) -> tuple[float, float]:
+    ratings = [r for _, r in v.ratings]
+    n = min(WINDOW, len(ratings) // 2) or 1
+    return sum(ratings[:n]) / n, sum(ratings[-n:]) / n
+
+
+def _avg(v: ValueTrend) -> str:
+    return f"{v.recent:.1f}" if v.recent is not None else "no rating"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

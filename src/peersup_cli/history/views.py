@@ -1,0 +1,172 @@
+"""Plain-text views of history results: lines of text, each with a style name for the terminal.
+
+No terminal I/O here: the command layer prints these lines, styled on a colour terminal and
+plain when piped or with NO_COLOR. Every view reads well in 80 columns.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from ..journal.model import Journal
+from .compare import Side, ValueComparison
+from .index import Entry
+from .trends import ValueTrend, sparkline
+
+
+@dataclass
+class Line:
+    text: str = ""
+    style: str = ""  # "", "title", "heading", "dim", "diff", "good"
+    spans: list[tuple[int, int]] = field(default_factory=list)  # parts to highlight
+
+
+LIST_HEADER = f"{'REF':>5}  {'DATE':<16}  {'ROLE':<15}  {'FOR':<12}  {'VALUES':<12}  STATUS"
+
+
+def list_row(e: Entry) -> str:
+    who = e.who()
+    supervisee = e.supervisee or ""
+    return (
+        f"{e.ref:>5}  {e.date[:16].replace('T', ' '):<16}  {_fit(who, 15):<15}  "
+        f"{_fit(supervisee, 12):<12}  {_fit(e.numbers, 12):<12}  {e.status}"
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _short(text: str, width: int) -> str:
+    return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    out: list[str] = []
+    for para in text.split("\n"):
+        out += textwrap.wrap(para, width, initial_indent=indent, subsequent_indent=indent,
+                             replace_whitespace=False, drop_whitespace=True) or [indent.rstrip()]
+    return out
+
+
+def show(journal: Journal, width: int = 80) -> list[Line]:
+    """One journal for reading: agenda first for a prep, then each value, then the plans."""
+    who = journal.role_label or journal.role
+    if journal.supervisee is not None:
+        title = f"Supervision prep: {journal.supervisee} — {journal.date:%A %d %B %Y, %H:%M}"
+    else:
+        title = f"Reflection — {journal.date:%A %d %B %Y, %H:%M}"
+    out = [Line(title, "title")]
+    about = f"{who} · {journal.framework_title or journal.framework}"
+    out += [Line(t, "dim") for t in _wrap(about, width)]
+    if journal.status != "complete":
+        out.append(Line("Unfinished: `peersup reflect --resume` picks it up.", "dim"))
+    out.append(Line())
+    if journal.agenda is not None:
+        a = journal.agenda
+        out.append(Line("Agenda", "heading"))
+        for label, items, box in (
+            ("Carried over from last time", a.carried, "[ ]"),
+            ("Done since last time", a.done, "[x]"),
+            ("Topics to raise", a.topics, "[ ]"),
+            ("Questions to ask", a.questions, "[ ]"),
+        ):
+            if items:
+                out.append(Line(f"  {label}"))
+                out += [Line(f"    {box} {item}") for item in items]
+        out.append(Line())
+    for r in journal.reflections:
+        out.append(Line(f"{r.number}. {r.title} — {r.practice}", "heading"))
+        if r.rating is not None:
+            out.append(Line(f"  Rating: {r.rating} — {r.rating_label or ''}".rstrip(" —"), "good"))
+        else:
+            out.append(Line("  Rating: not rated", "dim"))
+        ticked = [i for i in r.items if i.practiced]
+        if r.items:
+            out.append(Line(f"  Practised recently: {len(ticked)} of {len(r.items)}"))
+            for i in ticked:
+                wrapped = _wrap(f"{i.number}. {i.text}", width - 6)
+                out.append(Line(f"    ✓ {wrapped[0]}", "good"))
+                out += [Line(f"      {t}", "good") for t in wrapped[1:]]
+        for prompt, answer in zip(r.prompts, r.answers, strict=False):
+            out += [Line(t, "dim") for t in _wrap(prompt, width, "  ")]
+            if answer is None:
+                out.append(Line("    (skipped)", "dim"))
+            else:
+                out += [Line(t) for t in _wrap(answer, width, "    ")]
+        out.append(Line())
+    for heading, text in (("Action plan", journal.action_plan),
+                          ("Support I would like from supervision", journal.support)):
+        out.append(Line(heading, "heading"))
+        out += [Line(t) for t in _wrap(text, width, "  ")] if text else [Line("  (skipped)", "dim")]
+        out.append(Line())
+    return out
+
+
+def trends_view(values: list[ValueTrend], top: int = 4, width: int = 80) -> list[Line]:
+    out: list[Line] = []
+    for v in values:
+        ratings = [r for _, r in v.ratings]
+        out.append(Line(f"{v.number}. {v.title} — {v.practice}", "heading"))
+        times = f"{v.times} time{'s' if v.times != 1 else ''}"
+        out.append(Line(f"  reflected on {times}, last on {v.last}"))
+        if ratings:
+            out.append(Line(
+                f"  ratings {sparkline(ratings, top)}  {ratings[0]} → {ratings[-1]}, "
+                f"recent average {v.recent or 0.0:.1f}", "good"))
+            if v.last_label:
+                out.append(Line(f"  latest: {ratings[-1]} — {v.last_label}"))
+        else:
+            out.append(Line("  no ratings yet", "dim"))
+        for label, items, style in (("most practised", v.most(), ""),
+                                    ("room to grow", v.least(), "dim")):
+            for item in items:
+                head = f"  {label} ({item.practiced} of {item.shown}): "
+                out.append(Line(_fit(head + item.text, width), style))
+        out.append(Line())
+    return out
+
+
+def compare_view(
+    rows: list[ValueComparison], head_a: str, head_b: str, width: int = 80
+) -> list[Line]:
+    """Side by side: a label column, then A and B; rows that differ are marked with ≠."""
+    col = max(20, (width - 18) // 2)
+    out = [Line(t, "title") for t in _wrap("A: " + head_a, width)]
+    out += [Line(t, "title") for t in _wrap("B: " + head_b, width)]
+    out.append(Line())
+    for r in rows:
+        out.append(Line(f"{r.number}. {r.title} — {r.practice}", "heading"))
+        if r.only_in:
+            which = "A" if r.only_in == "a" else "B"
+            out.append(Line(f"  only in {which}", "diff"))
+        out += _pair("Rating", r.a, r.b, lambda s: s.rating, r.rating_differs, col)
+        out += _pair("Practised", r.a, r.b, lambda s: _practised(s, col), r.items_differ, col)
+        out += _pair("Answers", r.a, r.b, _answers, False, col)
+        out.append(Line())
+    return out
+
+
+def _practised(side: Side, col: int) -> str:
+    # Two lines per item at most: side by side, the numbers and first words tell them apart.
+    return "\n".join(_short(p, 2 * col - 8) for p in side.practiced) or "none ticked"
+
+
+def _answers(side: Side) -> str:
+    parts = [f"{p}\n→ {a if a is not None else '(skipped)'}" for p, a in side.answers]
+    return "\n".join(parts) or "none"
+
+
+def _pair(label: str, a: Side, b: Side, pick: object, differs: bool, col: int) -> list[Line]:
+    assert callable(pick)
+    left = _wrap(pick(a), col) if a.present else ["—"]
+    right = _wrap(pick(b), col) if b.present else ["—"]
+    mark = "≠" if differs else " "
+    out = []
+    for n in range(max(len(left), len(right))):
+        name = f"{label:<13}{mark}" if n == 0 else " " * 14
+        l_text = left[n] if n < len(left) else ""
+        r_text = right[n] if n < len(right) else ""
+        out.append(Line(f"  {name} {l_text:<{col}}  {r_text}".rstrip(), "diff" if differs else ""))
+    return out

@@ -1,0 +1,125 @@
+"""Journal builders shared by the history tests (no tests of its own).
+
+Journals are written with the project's own writer (``format.render``) and ``atomic_write``,
+exactly as peersup saves them, so the history commands see what real sessions leave behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from peersup_cli.journal.format import render
+from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
+from peersup_cli.storage import atomic_write, ensure_private_dir
+
+TITLES = {
+    "voluntary": (1, "Voluntary", "Choice"),
+    "hopeful": (2, "Hopeful", "Share Hope"),
+    "empathic": (3, "Empathic", "Walk alongside"),
+    "transparent": (10, "Transparent", "Set clear expectations"),
+    "open-minded": (12, "Open-minded", "Stay curious"),
+}
+LABELS = {1: "Just starting", 2: "Growing", 3: "Steady", 4: "A strength I could help others with"}
+
+
+def reflection(
+    vid: str,
+    rating: int | None = 3,
+    practiced: tuple[int, ...] = (1,),
+    answers: tuple[str | None, ...] = ("An answer.", None),
+    role: str = "peer-supporter",
+) -> ValueReflection:
+    number, title, practice = TITLES[vid]
+    who = "supporter" if role == "peer-supporter" else "supervisor"
+    items = [GuidelineItem(n, f"{title} item {n} for a {who}", n in practiced) for n in (1, 2, 3)]
+    prompts = [f"How did you practise {title.lower()}?", "What would you try next?"]
+    return ValueReflection(
+        vid, number, title, practice, items, rating, LABELS.get(rating or 0), prompts,
+        list(answers),
+    )
+
+
+def journal(
+    when: str,
+    *reflections: ValueReflection,
+    role: str = "peer-supporter",
+    framework: str = "ma-accs-2022",
+    supervisee: str | None = None,
+    action_plan: str | None = "Ask one open question first.",
+    support: str | None = None,
+    agenda: Agenda | None = None,
+    status: str = "complete",
+) -> Journal:
+    return Journal(
+        date=datetime.fromisoformat(when),
+        role=role,
+        framework=framework,
+        reflections=list(reflections) or [reflection("hopeful")],
+        status=status,
+        peersup_version="0.1.0",
+        supervisee=supervisee,
+        framework_title="Peer support values" if framework == "ma-accs-2022" else "NAPS values",
+        role_label="Peer supporter" if role == "peer-supporter" else "Supervisor",
+        action_plan=action_plan,
+        support=support,
+        agenda=agenda if agenda is not None else (Agenda() if supervisee else None),
+    )
+
+
+def save(folder: Path, name: str, j: Journal) -> Path:
+    ensure_private_dir(folder)
+    return atomic_write(folder / name, render(j), overwrite=False)
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    """Every file in the folder (drafts included) with its sha256: proof nothing was written."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def sample(folder: Path) -> dict[str, Path]:
+    """A small history: three reflections over a year, two supervision preps, a broken file."""
+    files = {
+        "old": save(folder, "2025-01-10-peer-supporter.md", journal(
+            "2025-01-10T09:00:00+10:00",
+            reflection("hopeful", 1, (1,), ("I kept my story to myself.", None)),
+            reflection("empathic", 2, (2,), ("Listening felt hard on busy days.", None)),
+            action_plan="Share hope with a short story.",
+        )),
+        "mid": save(folder, "2025-06-01-peer-supporter.md", journal(
+            "2025-06-01T09:00:00+10:00",
+            reflection("hopeful", 3, (1, 2), ("I shared a bit of my recovery story.", "More.")),
+            reflection("transparent", 2, (), ("I explained my role at the start.", None)),
+            action_plan="Check in about boundaries at the start.",
+        )),
+        "new": save(folder, "2026-01-15-peer-supporter.md", journal(
+            "2026-01-15T09:00:00+10:00",
+            reflection("hopeful", 4, (1, 2, 3), ("Hope came up in the group again.", None)),
+            reflection("empathic", 3, (1, 2), ("I sat with someone's grief.", None)),
+            support="Talking through hard calls.",
+        )),
+        "prep1": save(folder, "2025-03-01-supervisor-prep-sam.md", journal(
+            "2025-03-01T14:00:00+10:00",
+            reflection("voluntary", 3, (1,), ("Sam chose the focus.", None), role="supervisor"),
+            role="supervisor", supervisee="Sam",
+            agenda=Agenda(carried=[], topics=["Caseload balance"], questions=["What helps?"]),
+            action_plan="Sam to try a weekly check-in.",
+        )),
+        "prep2": save(folder, "2025-04-01-supervisor-prep-sam.md", journal(
+            "2025-04-01T14:00:00+10:00",
+            reflection("voluntary", 4, (1, 2), ("Sam led the session.", None), role="supervisor"),
+            role="supervisor", supervisee="Sam",
+            agenda=Agenda(done=["Sam to try a weekly check-in."], topics=["Self-care"],
+                          questions=["What felt hardest?"]),
+            action_plan=None,
+        )),
+    }
+    broken = folder / "2025-02-02-peer-supporter.md"
+    atomic_write(broken, "---\ndate: [unclosed\nrole: peer-supporter\n---\n# Reflection\n")
+    files["broken"] = broken
+    return files

@@ -1,0 +1,185 @@
+"""The journal index: kept in step with the files, and rebuilt silently when it cannot be used."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from peersup_cli import paths
+from peersup_cli.history import index as index_mod
+from peersup_cli.history.index import Filters, Index, with_index
+from peersup_cli.history.search import search
+from test_history_support import journal, reflection, sample, save
+
+
+def names(folder: Path, filters: Filters | None = None) -> list[str]:
+    return with_index(folder, lambda idx: [e.name for e in idx.entries(filters)])
+
+
+def found(folder: Path, text: str) -> list[str]:
+    return with_index(folder, lambda idx: [h.entry.name for h in search(idx, text)])
+
+
+@pytest.fixture
+def home(pinned_paths: dict[str, Path]) -> Path:
+    sample(pinned_paths["home"])
+    return pinned_paths["home"]
+
+
+def test_cache_file_is_private_and_where_paths_say(home: Path) -> None:
+    names(home)
+    file = paths.index_file()
+    assert file.is_file()
+    assert file.stat().st_mode & 0o777 == 0o600
+    assert file.parent.stat().st_mode & 0o777 == 0o700
+    with sqlite3.connect(file) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_mod.SCHEMA_VERSION
+
+
+def test_adding_editing_and_deleting_journals(home: Path) -> None:
+    assert len(names(home)) == 5
+    save(home, "2026-02-01-peer-supporter.md", journal(
+        "2026-02-01T09:00:00+00:00", reflection("hopeful", 2, (), ("Kayaking with the group.",))
+    ))
+    assert names(home)[0] == "2026-02-01-peer-supporter.md"
+    assert found(home, "kayaking") == ["2026-02-01-peer-supporter.md"]
+
+    edited = home / "2026-02-01-peer-supporter.md"
+    edited.write_text(edited.read_text().replace("Kayaking", "Canoeing"))
+    assert found(home, "kayaking") == []
+    assert found(home, "canoeing") == ["2026-02-01-peer-supporter.md"]
+
+    edited.unlink()
+    assert len(names(home)) == 5
+    assert found(home, "canoeing") == []
+
+
+def test_only_changed_files_are_read_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names(home)
+    read: list[str] = []
+    real = index_mod._read_one
+
+    def spy(job, seen):  # type: ignore[no-untyped-def]
+        read.append(job[2])
+        return real(job, seen)
+
+    monkeypatch.setattr(index_mod, "_read_one", spy)
+    names(home)
+    assert read == []
+    target = home / "2025-06-01-peer-supporter.md"
+    target.write_text(target.read_text() + "\n")
+    names(home)
+    assert read == ["2025-06-01-peer-supporter.md"]
+
+
+def test_deleted_cache_is_rebuilt(home: Path) -> None:
+    before = names(home)
+    paths.index_file().unlink()
+    assert names(home) == before
+    assert found(home, "grief") == ["2026-01-15-peer-supporter.md"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "old-version"])
+def test_unusable_cache_is_rebuilt_silently(home: Path, damage: str) -> None:
+    before = names(home)
+    file = paths.index_file()
+    if damage == "garbage":
+        file.write_bytes(os.urandom(4096))
+    elif damage == "truncated":
+        file.write_bytes(file.read_bytes()[:1500])
+    elif damage == "foreign":
+        file.unlink()
+        with sqlite3.connect(file) as conn:
+            conn.execute("CREATE TABLE notes (x)")
+    else:
+        with sqlite3.connect(file) as conn:
+            conn.execute("PRAGMA user_version = 999")
+    assert names(home) == before
+    assert found(home, "hope") == ["2026-01-15-peer-supporter.md", "2025-01-10-peer-supporter.md"]
+    with sqlite3.connect(file) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_mod.SCHEMA_VERSION
+
+
+def test_unwritable_cache_folder_still_works(home: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("PEERSUP_CACHE_DIR", str(blocker / "cache"))
+    assert len(names(home)) == 5  # an in-memory index for this run
+
+
+def test_drafts_and_hidden_files_are_not_journals(home: Path) -> None:
+    drafts = paths.drafts_dir(home)
+    drafts.mkdir()
+    save(drafts, "draft.md", journal("2026-09-09T09:00:00+00:00"))
+    save(home, ".hidden.md", journal("2026-09-09T09:00:00+00:00"))
+    (home / "notes.txt").write_text("not markdown")
+    assert len(names(home)) == 5
+    skipped = with_index(home, lambda idx: [s.name for s in idx.skipped()])
+    assert skipped == ["2025-02-02-peer-supporter.md"]
+
+
+def test_broken_journal_fixed_by_hand_comes_back(home: Path) -> None:
+    broken = home / "2025-02-02-peer-supporter.md"
+    save(home, "tmp.md", journal("2025-02-02T09:00:00+00:00", action_plan="Mended."))
+    (home / "tmp.md").replace(broken)
+    assert "2025-02-02-peer-supporter.md" in names(home)
+    assert with_index(home, lambda idx: idx.skipped()) == []
+
+
+def test_search_without_fts5_gives_the_same_answer(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = found(home, "hope story")
+    monkeypatch.setattr(Index, "ensure_fts", lambda self: False)
+    assert found(home, "hope story") == expected == ["2025-01-10-peer-supporter.md"]
+
+
+def test_many_changes_at_once_rebuild_the_text_index(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past BULK new files the full-text index is rebuilt on the next search, in one go.
+    monkeypatch.setattr(index_mod, "BULK", 2)
+    names(home)
+    for n in range(3):
+        save(home, f"2026-03-0{n + 1}-peer-supporter.md", journal(
+            f"2026-03-0{n + 1}T09:00:00+00:00",
+            reflection("hopeful", 3, (), (f"Rowing lesson {n}.",)),
+        ))
+    names(home)
+    assert len(found(home, "rowing")) == 3
+    (home / "2026-03-01-peer-supporter.md").unlink()
+    assert len(found(home, "rowing")) == 2
+
+
+def test_two_folders_share_one_cache(home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    save(other, "2026-04-04-supervisor.md", journal("2026-04-04T09:00:00+00:00", role="supervisor"))
+    assert names(other) == ["2026-04-04-supervisor.md"]
+    assert len(names(home)) == 5
+    assert names(other) == ["2026-04-04-supervisor.md"]
+
+
+def test_two_runs_at_once_do_not_index_twice(home: Path) -> None:
+    file = paths.index_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    first = Index(index_mod._connect(file), home, file)
+    second = Index(index_mod._connect(file), home, file)
+    seen_early = first._changes(index_mod._scan_dir(home))  # every file looks new to both
+    second.refresh()
+    calls: list[int] = []
+    real = first._changes
+
+    def late(found):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return seen_early if len(calls) == 1 else real(found)
+
+    first._changes = late  # type: ignore[method-assign]
+    first.refresh()
+    assert first.count() == 5
+    assert len(calls) == 2  # asked again under the write lock
+    first.conn.close()
+    second.conn.close()
