@@ -189,9 +189,9 @@ def split_front_matter(text: str) -> tuple[str, str]:
 def parse_front_matter(yaml_text: str) -> dict[str, Any]:
     import yaml
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(yaml_text, Loader=loader)
+        # Safe loading only; the C loader where PyYAML has it (6x faster).
+        data = yaml.load(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..errors import AnswersFileError
 from ..guidelines.model import Framework
-from .engine import CARRY, DONE, DROP
+from .plan import CARRY, DONE, DROP
 from .port import Block, Command, Problem, Question, Reply
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -113,9 +113,9 @@ def _parse(text: str, source: str, *, json_file: bool) -> Any:
             raise AnswersFileError(f"{source}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
     import yaml
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        # Safe loading only; the C loader where PyYAML has it.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
