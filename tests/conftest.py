@@ -6,8 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property tests must not fail because the machine is busy (CI has two loaded cores): no per-example
+# deadline, and no "too slow" health check. A test's own @settings inherits these unless it sets
+# the same setting itself. ``pytest --hypothesis-profile=...`` still picks another profile.
+settings.register_profile(
+    "peersup", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("peersup")
 
 
 @pytest.fixture(autouse=True)

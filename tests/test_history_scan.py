@@ -17,6 +17,7 @@ from peersup_cli.journal.format import (
     split_front_matter,
 )
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
+from peersup_cli.journal.store import front_matter_facts
 from test_history_support import journal, reflection
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -64,6 +65,8 @@ def assert_agrees(file_text: str, crlf: bool = False) -> Record:
     assert (rec.date, rec.role, rec.framework, rec.status, rec.supervisee) == (
         expected.date, expected.role, expected.framework, expected.status, expected.supervisee)
     assert (rec.role_label, rec.framework_title) == (expected.role_label, expected.framework_title)
+    fm = parse_front_matter(split_front_matter(file_text)[0])
+    assert (rec.fm_values, rec.fm_ratings) == front_matter_facts(fm)
     assert [(v.id, v.number, v.title, v.practice) for v in rec.values] == [
         (r.value_id, r.number, r.title, r.practice) for r in expected.reflections]
     for v, r in zip(rec.values, expected.reflections, strict=True):
@@ -106,7 +109,7 @@ def test_fast_front_matter_agrees_with_yaml(j: Journal) -> None:
     fast = fast_front_matter(fm_text)
     slow = parse_front_matter(fm_text)
     if fast is not None:  # None means: "ask YAML", never a wrong answer
-        for key in ("date", "role", "framework", "status", "supervisee"):
+        for key in ("date", "role", "framework", "status", "supervisee", "values", "ratings"):
             assert fast.get(key) == slow.get(key), key
 
 
@@ -135,6 +138,43 @@ def test_hand_written_yaml_shapes_fall_back_to_yaml() -> None:
     assert fast_front_matter(fm) is None
     rec = parse_record(f"---\n{fm}---\n# Reflection\n")
     assert rec.role == "peer-supporter" and rec.supervisee == "True"  # what YAML says
+
+
+@pytest.mark.parametrize("lists, values, ratings", [
+    ("values:\n- hopeful\n- 'it''s mine'\nratings:\n  hopeful: 3\n", ("hopeful", "it's mine"),
+     {"hopeful": 3}),
+    ("values: []\nratings: {}\n", (), {}),
+    ("", (), {}),
+])
+def test_values_and_ratings_take_the_fast_path(
+    lists: str, values: tuple[str, ...], ratings: dict[str, int]
+) -> None:
+    fm = f"date: '2026-01-01T09:00:00+00:00'\nrole: peer-supporter\nframework: f\n{lists}"
+    assert fast_front_matter(fm) is not None
+    rec = parse_record(f"---\n{fm}---\n# Reflection\n")
+    assert (rec.fm_values, rec.fm_ratings) == (values, ratings)
+
+
+@pytest.mark.parametrize("lists, values, ratings", [
+    ("values:\n- yes\n- 12\n", ("True", "12"), {}),  # what YAML makes of them
+    ("values:\n- a\nvalues:\n- b\n", ("b",), {}),  # given twice: the last one
+    ("values: hopeful\n", (), {}),  # not a list
+    ("values:\n  hopeful: 1\n", (), {}),
+    ("ratings:\n  hopeful: 03\n  empathic: x\n", (), {"hopeful": 3}),
+    ("ratings:\n  hopeful: 2\n  empathic: []\n", (), {"hopeful": 2}),
+    ("ratings:\n  hopeful: 2\n  on: 1\n", (), {"hopeful": 2, "True": 1}),
+    ("ratings:\n- hopeful\n", (), {}),
+    ("ratings:\n  hopeful: 1_0\n  empathic:\n  - 1\n", (), {"hopeful": 10}),
+    ("values:\nratings:\n", (), {}),
+])
+def test_odd_values_and_ratings_fall_back_to_yaml(
+    lists: str, values: tuple[str, ...], ratings: dict[str, int]
+) -> None:
+    fm = f"date: '2026-01-01T09:00:00+00:00'\nrole: peer-supporter\nframework: f\n{lists}"
+    assert fast_front_matter(fm) is None
+    rec = parse_record(f"---\n{fm}---\n# Reflection\n")
+    assert (rec.fm_values, rec.fm_ratings) == (values, ratings)
+    assert (values, ratings) == front_matter_facts(parse_front_matter(fm))
 
 
 def test_crlf_file_and_odd_edits() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from peersup_cli import paths
 from peersup_cli.history import index as index_mod
+from peersup_cli.history import index_rows, index_schema
 from peersup_cli.history.index import Filters, Index, with_index
 from peersup_cli.history.search import search
 from test_history_support import journal, reflection, sample, save
@@ -36,7 +37,7 @@ def test_cache_file_is_private_and_where_paths_say(home: Path) -> None:
     assert file.stat().st_mode & 0o777 == 0o600
     assert file.parent.stat().st_mode & 0o777 == 0o700
     with sqlite3.connect(file) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_mod.SCHEMA_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_schema.SCHEMA_VERSION
 
 
 def test_adding_editing_and_deleting_journals(home: Path) -> None:
@@ -60,13 +61,13 @@ def test_adding_editing_and_deleting_journals(home: Path) -> None:
 def test_only_changed_files_are_read_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names(home)
     read: list[str] = []
-    real = index_mod._read_one
+    real = index_rows.read_one
 
     def spy(job, seen):  # type: ignore[no-untyped-def]
         read.append(job[2])
         return real(job, seen)
 
-    monkeypatch.setattr(index_mod, "_read_one", spy)
+    monkeypatch.setattr(index_rows, "read_one", spy)
     names(home)
     assert read == []
     target = home / "2025-06-01-peer-supporter.md"
@@ -100,7 +101,7 @@ def test_unusable_cache_is_rebuilt_silently(home: Path, damage: str) -> None:
     assert names(home) == before
     assert found(home, "hope") == ["2026-01-15-peer-supporter.md", "2025-01-10-peer-supporter.md"]
     with sqlite3.connect(file) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_mod.SCHEMA_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_schema.SCHEMA_VERSION
 
 
 def test_unwritable_cache_folder_still_works(home: Path, tmp_path: Path,
@@ -166,9 +167,9 @@ def test_two_folders_share_one_cache(home: Path, tmp_path: Path) -> None:
 def test_two_runs_at_once_do_not_index_twice(home: Path) -> None:
     file = paths.index_file()
     file.parent.mkdir(parents=True, exist_ok=True)
-    first = Index(index_mod._connect(file), home, file)
-    second = Index(index_mod._connect(file), home, file)
-    seen_early = first._changes(index_mod._scan_dir(home))  # every file looks new to both
+    first = Index(index_schema.connect(file), home, file)
+    second = Index(index_schema.connect(file), home, file)
+    seen_early = first._changes(index_rows.scan_dir(home))  # every file looks new to both
     second.refresh()
     calls: list[int] = []
     real = first._changes

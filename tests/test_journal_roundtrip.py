@@ -45,7 +45,10 @@ def _journal(
     )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     answers=st.lists(st.none() | ANY_TEXT, min_size=1, max_size=4),
     action_plan=st.none() | ANY_TEXT,
@@ -80,8 +83,11 @@ def test_supervisee_and_agenda_items_round_trip(
     assert back.agenda == agenda
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+)
 @given(answer=ANY_TEXT, supervisee=ANY_TEXT)
 def test_through_the_journal_folder(tmp_path: Path, answer: str, supervisee: str) -> None:
     """The same, through the files themselves: save_journal -> load_journal."""

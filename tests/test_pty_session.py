@@ -1,10 +1,17 @@
-"""Whole sessions in a real pseudo-terminal: typing, skipping, going back, Ctrl-C, SIGKILL."""
+"""Whole sessions in a real pseudo-terminal: typing, skipping, going back, Ctrl-C, SIGKILL.
+
+Written to pass on a slow, loaded machine (CI has two cores, often busy): every send waits for the
+exact prompt first, every expect allows ``TIMEOUT`` seconds, and a child is always waited for until
+it has really exited before it is closed. ``close()`` alone gives a child only 0.1 s to finish
+exiting before it signals it, which on a busy machine turns a clean exit into a kill by SIGHUP.
+"""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
+import time
 from datetime import UTC
 from pathlib import Path
 
@@ -19,6 +26,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 PROMPT = "> "
 MORE = "· "
+# Seconds per expect and for a child to exit: generous, since a pass takes well under a second.
+TIMEOUT = 30
 
 
 @pytest.fixture
@@ -37,24 +46,52 @@ def spawn(tmp_path: Path, pinned_paths: dict[str, Path]):  # type: ignore[no-unt
     )
     children: list[pexpect.spawn] = []
 
+    def default_signals() -> None:
+        # An ignored signal stays ignored across exec: when pytest itself runs as a background job
+        # of a script (SIGINT ignored), Ctrl-C would never reach peersup. Give it a terminal's
+        # usual Ctrl-C whatever state the test run was started in.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
     def start(*args: str, **extra_env: str) -> pexpect.spawn:
         child = pexpect.spawn(
             sys.executable, ["-m", "peersup_cli", *args], env={**env, **extra_env},
-            encoding="utf-8", dimensions=(40, 100), timeout=20,
+            encoding="utf-8", dimensions=(40, 100), timeout=TIMEOUT,
+            preexec_fn=default_signals,
         )
-        child.delaybeforesend = None
+        child.delaybeforesend = None  # safe: nothing is sent before its prompt has been seen
         children.append(child)
         return child
 
     yield start
-    for child in children:
-        if child.isalive():
-            child.kill(signal.SIGKILL)
-        child.close()
+    for child in children:  # a test that failed half-way leaves its child running
+        if not child.closed:
+            if child.isalive():
+                child.kill(signal.SIGKILL)
+            wait_exit(child)
+            child.close()
+
+
+def wait_exit(child: pexpect.spawn) -> None:
+    """Wait (up to ``TIMEOUT``) until the child process has exited and been reaped."""
+    deadline = time.monotonic() + TIMEOUT
+    while child.isalive():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"peersup still running {TIMEOUT} s after its output ended")
+        time.sleep(0.02)
+
+
+def kill(child: pexpect.spawn) -> None:
+    """SIGKILL the child and wait until it is gone."""
+    child.kill(signal.SIGKILL)
+    wait_exit(child)
+    child.close()
 
 
 def answer(child: pexpect.spawn, *lines: str) -> None:
-    """Type one answer: a single line, or several lines ended by an empty one."""
+    """Type one answer: a single line, or several lines ended by an empty one.
+
+    Each line is sent only once its prompt (``> `` first, ``· `` for the lines after) is on screen.
+    """
     child.expect_exact(PROMPT)
     child.sendline(lines[0])
     if len(lines) > 1 or (lines[0] and not lines[0].startswith(":")):
@@ -69,7 +106,9 @@ def text(child: pexpect.spawn, *lines: str) -> None:
 
 
 def finish(child: pexpect.spawn) -> int:
+    """Read to the end of the output, wait for the process to exit, and return its exit code."""
     child.expect(pexpect.EOF)
+    wait_exit(child)
     child.close()
     return int(child.exitstatus if child.exitstatus is not None else -1)
 
@@ -124,8 +163,7 @@ def test_sigkill_mid_session_then_resume_keeps_every_answer(spawn, pinned_paths)
     answer(child, "")
     answer(child, "1")
     child.expect_exact("Where are you with Hopeful")  # the answer "1" is in the draft by now
-    child.kill(signal.SIGKILL)
-    child.close()
+    kill(child)
     assert store.list_journals(pinned_paths["home"]) == []
 
     again = spawn("reflect", "--resume")
@@ -312,10 +350,15 @@ def test_terminal_renders_the_value_header_with_last_time() -> None:
     from peersup_cli.reflection.port import ValueHeader
 
     port, out = _port([])
-    last = LastTime("hopeful", datetime(2026, 10, 12, tzinfo=UTC), 3, "Steady",
-                    "- Share my story\n\n- Rest  more", Path("x.md"))
-    port.show(ValueHeader(2, 11, 2, "Hopeful", "Share Hope", "Hope matters.", True,
-                          "Guidelines for peer supporters:", ("one", "two"), last))
+    last = LastTime(
+        value_id="hopeful", date=datetime(2026, 10, 12, tzinfo=UTC), rating=3,
+        rating_label="Steady", action_plan="- Share my story\n\n- Rest  more", path=Path("x.md"),
+    )
+    port.show(ValueHeader(
+        position=2, total=11, number=2, title="Hopeful", practice="Share Hope",
+        summary="Hope matters.", has_more=True,
+        guidelines_heading="Guidelines for peer supporters:", items=("one", "two"), last_time=last,
+    ))
     text = out.getvalue()
     assert "Value 2 of 11" in text and "2. Hopeful — Share Hope" in text
     assert "Hope matters. (:m for the full description)" in text

@@ -1,2 +1,2 @@
-"""The guidelines: the model (``model``), the file loader and validator (``loader``) and the
-lookup of a value from what a person types (``lookup``)."""
+"""The guidelines: the model (``model``), the file loader (``loader``, with ``prescan`` and
+``validate``) and the lookup of a value from what a person types (``lookup``)."""

@@ -5,139 +5,43 @@ folder: each run stats every ``*.md`` file in the journal folder and re-reads on
 name, size or modification time changed, so a warm run costs a directory scan and one query.
 Deleting the cache loses nothing; a cache that is corrupt, from another schema version or not a
 database at all is deleted and rebuilt without a word. Nothing here ever writes a journal file.
+
+This module keeps the index in step (``Index.refresh``) and answers queries; the schema and
+opening the file live in ``index_schema``, reading files into rows in ``index_rows``, and the
+data handed out (``Entry``, ``Filters``, ``Skipped``) in ``entries``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .scan import Record
+from . import index_rows, index_schema
+from .entries import Entry, Filters, RefreshResult, Skipped, filter_sql
+from .index_rows import compact_numbers
+from .index_schema import COLUMNS, ENTRY_COLUMNS, NCOLUMNS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; any other number means: delete and rebuild
+# Re-exported: callers have always imported these from here.
+__all__ = [
+    "BULK",
+    "SCHEMA_VERSION",
+    "Entry",
+    "Filters",
+    "Index",
+    "RefreshResult",
+    "Skipped",
+    "compact_numbers",
+    "with_index",
+]
+
 T = TypeVar("T")
-
-_SCHEMA = """
-CREATE TABLE journals (
-    id INTEGER PRIMARY KEY,
-    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
-    error TEXT,
-    date TEXT, ts REAL, day TEXT,
-    role TEXT, role_label TEXT, framework TEXT, framework_title TEXT,
-    supervisee TEXT, status TEXT,
-    vids TEXT, numbers TEXT, vals TEXT,
-    action_plan TEXT, support TEXT, agenda TEXT
-);
--- Covers the question every run asks first: which files changed since last time?
-CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
-CREATE INDEX journals_order ON journals (dir, ts, name);
--- The person's words live apart, so listing never reads them.
-CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);
-CREATE TABLE items (
-    framework TEXT, role TEXT, value_id TEXT, number INTEGER, text TEXT,
-    PRIMARY KEY (framework, role, value_id, number)
-) WITHOUT ROWID;
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-CREATE TABLE scale (
-    framework TEXT, number INTEGER, label TEXT, PRIMARY KEY (framework, number)
-) WITHOUT ROWID;
-"""
-# The full-text index holds no copy of the text (content='texts'); peersup keeps it in step
-# by hand: row by row for a few changes. After many changes it is left stale (meta fts_stale)
-# and rebuilt in one go by the next search (3x faster than row by row, and `list` or `trends`
-# on a cold cache do not pay for it).
-# detail=none: queries are single words or prefixes, and the lines are found in Python.
-_FTS = """
-CREATE VIRTUAL TABLE fts USING fts5(
-    text, content='texts', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0', detail=none, columnsize=0
-);
-"""
 BULK = 500  # from this many new or changed files on, the full-text index is rebuilt later
-_COLUMNS = (
-    "dir, name, size, mtime_ns, error, date, ts, day, role, role_label, framework, "
-    "framework_title, supervisee, status, vids, numbers, vals, "
-    "action_plan, support, agenda"
-)
-_NCOLUMNS = _COLUMNS.count(",") + 1
-ENTRY_COLUMNS = (
-    "id, name, date, day, role, role_label, framework, framework_title, supervisee, "
-    "status, numbers, vals, action_plan, agenda"
-)
-
-
-@dataclass
-class Filters:
-    role: str | None = None
-    since: str | None = None  # YYYY-MM-DD, inclusive, compared with the journal's own date
-    until: str | None = None
-    value: str | None = None  # a value id
-    supervisee: str | None = None
-
-
-@dataclass
-class Entry:
-    """One readable journal as the index knows it (JSON columns decoded on demand)."""
-
-    ref: int
-    id: int
-    folder: Path
-    name: str
-    date: str
-    day: str
-    role: str
-    role_label: str
-    framework: str
-    framework_title: str
-    supervisee: str | None
-    status: str
-    numbers: str
-    vals_json: str = field(repr=False, default="[]")
-    action_plan: str | None = None
-    agenda_json: str | None = field(repr=False, default=None)
-
-    @property
-    def path(self) -> Path:
-        return self.folder / self.name
-
-    def vals(self) -> list[list[Any]]:
-        """[[id, number, title, practice, items shown, rating label, rating, practiced], ...]"""
-        return list(json.loads(self.vals_json))
-
-    def ratings(self) -> dict[str, int]:
-        return {v[0]: v[6] for v in self.vals() if v[6] is not None}
-
-    def practiced(self) -> dict[str, list[int]]:
-        return {v[0]: v[7] for v in self.vals() if v[7]}
-
-    def agenda(self) -> dict[str, list[str]] | None:
-        return json.loads(self.agenda_json) if self.agenda_json else None
-
-    def who(self) -> str:
-        return self.role_label or self.role
-
-
-@dataclass
-class Skipped:
-    name: str
-    reason: str
-
-    def line(self) -> str:
-        return f"skipped {self.name}: {self.reason}"
-
-
-@dataclass
-class RefreshResult:
-    read: int = 0  # files (re)read this time
-    removed: int = 0
 
 
 class Index:
@@ -154,7 +58,7 @@ class Index:
 
     # -- keeping in step with the files --------------------------------------------------------
     def refresh(self) -> RefreshResult:
-        found = _scan_dir(self.journal_dir)
+        found = index_rows.scan_dir(self.journal_dir)
         stale, fresh, removed = self._changes(found)
         if not stale and not fresh:
             return RefreshResult()
@@ -189,13 +93,13 @@ class Index:
                     )
             before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
             insert_journal = (
-                f"INSERT INTO journals (id, {_COLUMNS}) VALUES ({', '.join('?' * (_NCOLUMNS + 1))})"
+                f"INSERT INTO journals (id, {COLUMNS}) VALUES ({', '.join('?' * (NCOLUMNS + 1))})"
             )
             insert_text = "INSERT INTO texts VALUES (?, ?, ?)"
             journal_rows: list[tuple[Any, ...]] = []
             text_rows: list[tuple[Any, ...]] = []
             for row_id, (row, text, file_items, file_scale) in enumerate(
-                _read_all(self.journal_dir, self.dir_key, fresh, found), start=before + 1
+                index_rows.read_all(self.journal_dir, self.dir_key, fresh, found), start=before + 1
             ):
                 items.update(file_items)
                 scale.update(file_scale)
@@ -299,7 +203,7 @@ class Index:
         limit: int | None = None,
     ) -> list[Entry]:
         """Readable journals with their reference numbers (1 = oldest), filtered."""
-        where, params = _where(filters or Filters(), "j.")
+        where, params = filter_sql(filters or Filters(), "j.")
         if ids is not None:
             where.append("j.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(ids))
@@ -328,7 +232,7 @@ class Index:
     def value_rows(self, filters: Filters | None = None) -> list[tuple[str, str, str, str]]:
         """(day, framework, role, vals JSON) of each readable journal, oldest first: all that
         trends need, without building an ``Entry`` for each of 10,000 journals."""
-        where, params = _where(filters or Filters())
+        where, params = filter_sql(filters or Filters())
         sql = (
             "SELECT day, framework, role, vals FROM journals WHERE dir = ? AND error IS NULL "
             f"{''.join(' AND ' + w for w in where)} ORDER BY ts, name"
@@ -389,192 +293,6 @@ class Index:
         return out
 
 
-def _where(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
-    """SQL conditions for ``f``; ``t`` qualifies the columns (``"j."``)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if f.role:
-        where.append(f"{t}role = ?")
-        params.append(f.role)
-    if f.since:
-        where.append(f"{t}day >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append(f"{t}day <= ?")
-        params.append(f.until)
-    if f.value:
-        where.append(f"instr({t}vids, ?) > 0")
-        params.append(f",{f.value},")
-    if f.supervisee:
-        where.append(f"lower({t}supervisee) = ?")
-        params.append(f.supervisee.strip().lower())
-    return where, params
-
-
-Parsed = tuple[
-    tuple[Any, ...],  # the journals row
-    tuple[str, str] | None,  # the texts row
-    dict[tuple[str, str, str, int], str],  # guideline item texts seen
-    dict[tuple[str, int], str],  # rating labels seen
-]
-
-
-def _read_all(
-    folder: Path, dir_key: str, names: list[str], found: dict[str, tuple[int, int]]
-) -> Iterator[Parsed]:
-    """Read ``names`` in order, with the garbage collector paused: reading 10,000 journals
-    makes millions of small objects that all die young, and the collector's passes over them
-    cost a third of the time. Nothing here makes reference cycles."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    seen: set[tuple[str, str, str, int]] = set()
-    try:
-        for name in names:
-            yield _read_one((folder, dir_key, name, found[name]), seen)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _read_one(
-    job: tuple[Path, str, str, tuple[int, int]], seen: set[tuple[str, str, str, int]]
-) -> Parsed:
-    """One file's rows; item texts and rating labels only where ``seen`` lacks them (names
-    come newest first, so the newest wording of a guideline item is the one kept)."""
-    from ..journal.format import JournalFormatError
-    from .scan import read_record
-
-    folder, dir_key, name, stat = job
-    try:
-        rec = read_record(os.path.join(folder, name))
-    except JournalFormatError as exc:
-        return (dir_key, name, *stat, str(exc), *([None] * (_NCOLUMNS - 5))), None, {}, {}
-    items: dict[tuple[str, str, str, int], str] = {}
-    scale: dict[tuple[str, int], str] = {}
-    for v in rec.values:
-        key = (rec.framework, rec.role, v.id, len(v.items))
-        if key not in seen:
-            seen.add(key)
-            for number, text in v.items:
-                items[(rec.framework, rec.role, v.id, number)] = text
-        if v.rating is not None and v.rating_label:
-            scale[(rec.framework, v.rating)] = v.rating_label
-    row, texts = _record_row(dir_key, name, stat, rec)
-    return row, texts, items, scale
-
-
-def _record_row(
-    dir_key: str, name: str, stat: tuple[int, int], rec: Record
-) -> tuple[tuple[Any, ...], tuple[str, str]]:
-    vals = [
-        [v.id, v.number, v.title, v.practice, len(v.items), v.rating_label, v.rating, v.practiced]
-        for v in rec.values
-    ]
-    text = "\n".join(block[2] for block in rec.blocks)
-    linemap = [[first, where, size] for first, where, _, size in rec.blocks]
-    dumps = _JSON.encode
-    return (
-        dir_key, name, *stat, None,
-        rec.date.isoformat(timespec="seconds"), _timestamp(rec), rec.date.date().isoformat(),
-        rec.role, rec.role_label, rec.framework, rec.framework_title, rec.supervisee, rec.status,
-        "," + ",".join(v.id for v in rec.values) + ",",
-        compact_numbers(v.number for v in rec.values),
-        dumps(vals), rec.action_plan, rec.support,
-        dumps(rec.agenda) if rec.agenda is not None else None,
-    ), (text, dumps(linemap))
-
-
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _timestamp(rec: Record) -> float:
-    try:
-        return rec.date.timestamp()  # a date without an offset counts as local time
-    except (OverflowError, OSError, ValueError):
-        return 0.0
-
-
-def compact_numbers(numbers: Any) -> str:
-    """1,2,3,5 -> '1-3,5': value numbers in little room."""
-    nums = sorted(set(numbers))
-    parts: list[str] = []
-    i = 0
-    while i < len(nums):
-        j = i
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        parts.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
-        i = j + 1
-    return ",".join(parts)
-
-
-def _scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
-    """name -> (size, mtime_ns) of every journal file (drafts and hidden files left out)."""
-    found: dict[str, tuple[int, int]] = {}
-    try:
-        entries = os.scandir(journal_dir)
-    except (FileNotFoundError, NotADirectoryError):
-        return found
-    except OSError as exc:
-        from ..errors import JournalError
-
-        raise JournalError(
-            f"Could not read the journal folder {journal_dir}: {exc.strerror}."
-        ) from None
-    with entries:
-        for e in entries:
-            name = e.name
-            if name.endswith(".md") and not name.startswith("."):
-                try:
-                    if e.is_file():
-                        st = e.stat()
-                        found[name] = (st.st_size, st.st_mtime_ns)
-                except OSError:
-                    continue
-    return found
-
-
-# -- opening, with silent recovery -------------------------------------------------------------
-def _connect(file: Path | None) -> sqlite3.Connection:
-    import sqlite3
-
-    if file is None:
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-    else:
-        if not file.exists():
-            # Created owner-only before SQLite opens it: journals' words live in here too.
-            os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
-        conn = sqlite3.connect(file, timeout=10, isolation_level=None)
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise sqlite3.DatabaseError("foreign schema")
-            conn.executescript(_SCHEMA)
-            with contextlib.suppress(sqlite3.OperationalError):  # SQLite without FTS5
-                conn.executescript(_FTS)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _delete(file: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{file}{suffix}")
-
-
-def _busy(exc: Exception) -> bool:
-    # Another peersup holds the cache: use a private in-memory index rather than delete it.
-    return "locked" in str(exc) or "busy" in str(exc)
-
-
 def with_index(
     journal_dir: Path,
     work: Callable[[Index], T],
@@ -600,10 +318,10 @@ def with_index(
         file = None
     for attempt in range(3):
         try:
-            conn = _connect(file)
+            conn = index_schema.connect(file)
         except (sqlite3.DatabaseError, OSError) as exc:
-            if file is not None and attempt == 0 and not _busy(exc):
-                _delete(file)
+            if file is not None and attempt == 0 and not index_schema.busy(exc):
+                index_schema.delete(file)
             else:
                 file = None
             continue
@@ -618,8 +336,8 @@ def with_index(
             if file is None:
                 raise
             conn.close()
-            if attempt == 0 and not _busy(exc):
-                _delete(file)
+            if attempt == 0 and not index_schema.busy(exc):
+                index_schema.delete(file)
             else:
                 file = None
         finally:

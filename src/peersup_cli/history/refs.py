@@ -16,9 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import JournalError
-from .index import Entry, Filters, Index, with_index
+from .entries import Entry, Filters
+from .index import Index, with_index
+
+if TYPE_CHECKING:
+    from ..journal.model import Journal
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-11-22, or a file."
@@ -86,3 +91,17 @@ def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
     if Path(text).expanduser().is_file():
         return Resolved(Path(text).expanduser())
     raise JournalError(f"No journal matches {text!r}. {HOW}")
+
+
+def read_journal(path: Path) -> Journal:
+    """The journal at ``path``, or a ``JournalError`` that names the file and the reason."""
+    from ..journal.format import JournalFormatError, parse
+
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except JournalFormatError as exc:
+        raise JournalError(f"Could not read {path.name}: {exc}.") from None
+    except UnicodeDecodeError:
+        raise JournalError(f"Could not read {path.name}: it is not UTF-8 text.") from None
+    except OSError as exc:
+        raise JournalError(f"Could not read {path}: {exc.strerror}.") from None

@@ -22,14 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..journal.format import JournalFormatError
+from ..journal.store import front_matter_facts
 
 AGENDA_KINDS = ("carried", "done", "topics", "questions")
 
-_MARK = re.compile(r"^<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?$")
-_ITEM = re.compile(r"^- \[([ xX])\] (\d+)\. (.*)$")
-_TASK = re.compile(r"^- \[([ xX])\] (.*)$")
-_VALUE_HEAD = re.compile(r"^## (\d+)\. (.*) — (.*)$")
-_RATING = re.compile(r"^\*\*Rating:\*\* (?:(\d+) — (.*)|not rated)$")
 
 # The front matter shape peersup itself writes (see the module docstring): top-level scalars,
 # lists of scalars, and maps of scalars or of lists of scalars. Every scalar accepted here is a
@@ -83,6 +79,10 @@ class Record:
     action_plan: str | None = None
     support: str | None = None
     agenda: dict[str, list[str]] | None = None
+    # The front matter's values and ratings, as ``store.front_matter_facts`` reads them, and
+    # the date in full: what ``peersup reflect`` and ``prep`` look back on.
+    fm_values: tuple[str, ...] = ()
+    fm_ratings: dict[str, int] = field(default_factory=dict)
     # The person's own words, a block at a time: (line number in the file of its first line,
     # where, its text, how many lines). ``where`` is a value id, "action_plan", "support" or
     # an agenda part ("carried", "done", "topics", "questions").
@@ -113,6 +113,7 @@ def parse_record(text: str) -> Record:
         status=str(fm.get("status") or "complete"),
         supervisee=None if fm.get("supervisee") is None else str(fm["supervisee"]),
     )
+    record.fm_values, record.fm_ratings = front_matter_facts(fm)
     # Lines before the body: the opening fence, the front matter lines, the closing fence.
     offset = fm_text.count("\n") + 2
     _scan_body(body, record, offset)
@@ -153,6 +154,58 @@ def fast_front_matter(fm_text: str) -> dict[str, Any] | None:
         top["date"] = datetime.fromisoformat(top["date"])
     except ValueError:
         return None
+    if "values:" in fm_text or "ratings:" in fm_text:
+        return _values_and_ratings(fm_text, top)
+    return top
+
+
+def _values_and_ratings(fm_text: str, top: dict[str, Any]) -> dict[str, Any] | None:
+    """Add the top-level ``values`` list and ``ratings`` map to ``top``, exactly as YAML reads
+    them; None when they have any other shape (given twice, a rating that is not a plain
+    number, an item YAML would read as a number, boolean or null). ``_FM_SHAPE`` has already
+    checked every line, so plain string steps are enough here."""
+    text = "\n" + fm_text
+    if text.count("\nvalues:") > 1 or text.count("\nratings:") > 1:
+        return None
+    at = text.find("\nvalues:")
+    if at != -1:
+        at += 8
+        if text.startswith(" []\n", at):
+            top["values"] = []
+        elif text.startswith("\n- ", at):
+            values: list[str] = []
+            while text.startswith("\n- ", at):
+                end = text.find("\n", at + 1)
+                item = text[at + 3 : end]
+                if item.startswith("'"):
+                    values.append(item[1:-1].replace("''", "'"))
+                elif item[:1].isdigit() or item in _SPECIAL:
+                    return None
+                else:
+                    values.append(item)
+                at = end
+            top["values"] = values
+        else:
+            return None
+    at = text.find("\nratings:")
+    if at != -1:
+        at += 9
+        if text.startswith(" {}\n", at):
+            top["ratings"] = {}
+        elif text.startswith("\n  ", at):
+            ratings: dict[str, int] = {}
+            while text.startswith("\n  ", at):
+                end = text.find("\n", at + 1)
+                key, _, number = text[at + 3 : end].partition(": ")
+                if not (number.isascii() and number.isdigit()) or key in _SPECIAL or (
+                    number[0] == "0" and number != "0"
+                ):
+                    return None
+                ratings[key] = int(number)
+                at = end
+            top["ratings"] = ratings
+        else:
+            return None
     return top
 
 
@@ -160,9 +213,9 @@ def fast_front_matter(fm_text: str) -> dict[str, Any] | None:
 # Every structural line of the body, in one pattern that ``findall`` runs in C: the person's
 # own words are skipped without a Python step per line. It starts with a newline, not ``^``: a
 # literal first character lets the regex engine jump from line to line (3x faster).
-_HEAD = r"## (\d+)\. (.*) — (.*)\n<!-- peersup:value (\S+) -->\r?"
-_ITEM_LINES = r"- \[[ xX]\] \d+\. .*(?:\n- \[[ xX]\] \d+\. .*)*"
-_RATING_LINE = r"\*\*Rating:\*\* (?:(\d+) — (.*)|not rated)$"
+_HEAD = r"## (\d{1,9})\. (.*) — (.*)\n<!-- peersup:value (\S+) -->\r?"
+_ITEM_LINES = r"- \[[ xX]\] \d{1,9}\. .*(?:\n- \[[ xX]\] \d{1,9}\. .*)*"
+_RATING_LINE = r"\*\*Rating:\*\* (?:(\d{1,9}) — (.*)|not rated)$"
 _BODY = re.compile(
     r"(\n(?:"
     # 2-8: a value's heading, items and rating laid out as peersup writes them: one match
@@ -179,7 +232,7 @@ _BODY = re.compile(
     r"))",
     re.MULTILINE,
 )
-_ITEMS = re.compile(r"^- \[([ xX])\] (\d+)\. (.*)$", re.MULTILINE)
+_ITEMS = re.compile(r"^- \[([ xX])\] (\d{1,9})\. (.*)$", re.MULTILINE)
 _LABEL = re.compile(r"^\*([^\n]*?) · ([^\n]*)\*$", re.MULTILINE)
 _MARK_LINE = re.compile(r"^<!-- peersup:[^\n]*$", re.MULTILINE)
 _FENCE_END = re.compile(r"\n---\r*(?:\n|\Z)")

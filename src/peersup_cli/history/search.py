@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import UsageError
-from .index import Entry, Filters, Index
+from .entries import Entry, Filters
+from .index import Index
 
 _WORD = re.compile(r"[^\W_]+")
 WHERE_LABELS = {

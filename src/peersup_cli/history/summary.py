@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .index import Entry
+from .entries import Entry, Filters
 from .trends import ValueTrend, sparkline, trends
 
 FOLLOW_THROUGH_RULE = (
@@ -28,6 +28,24 @@ class Plan:
     ref: int
     text: str
     state: str  # "carried out" | "carried over" | "no later record"
+
+
+def covers(
+    entries: list[Entry],
+    filters: Filters,
+    *,
+    since: str | None,
+    until: str | None,
+    supervisee: str | None,
+) -> tuple[str, str]:
+    """(period, who) for the summary's heading: the dates asked for, else those of the first
+    and last journal; the roles found, with the supervisee when it is a prep summary."""
+    first = since or (entries[0].day if entries else "")
+    last = until or (entries[-1].day if entries else "")
+    period = f"{first} to {last}" if first or last else "all time"
+    roles = sorted({e.who() for e in entries}) or [filters.role or "all roles"]
+    who = ", ".join(roles) + (f" · prep for {supervisee}" if supervisee else "")
+    return period, who
 
 
 def summary(

@@ -24,11 +24,12 @@ from .model import (
 )
 
 FENCE = "---"
-_MARK = re.compile(r"^<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?$")
-_ITEM = re.compile(r"^- \[([ xX])\] (\d+)\. (.*)$")
-_TASK = re.compile(r"^- \[([ xX])\] (.*)$")
-_VALUE_HEAD = re.compile(r"^## (\d+)\. (.*) — (.*)$")
-_RATING = re.compile(r"^\*\*Rating:\*\* (?:(\d+) — (.*)|not rated)$")
+# Structural lines of the body (numbers are capped: a hand edit cannot make int() choke).
+MARK = re.compile(r"^<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?$")
+ITEM = re.compile(r"^- \[([ xX])\] (\d{1,9})\. (.*)$")
+TASK = re.compile(r"^- \[([ xX])\] (.*)$")
+VALUE_HEAD = re.compile(r"^## (\d{1,9})\. (.*) — (.*)$")
+RATING = re.compile(r"^\*\*Rating:\*\* (?:(\d{1,9}) — (.*)|not rated)$")
 SKIPPED = "*Skipped.*"
 
 
@@ -247,7 +248,7 @@ def _read_quote(lines: list[str], i: int) -> tuple[str | None, int]:
 
 def _read_tasks(lines: list[str], i: int) -> tuple[list[str], int]:
     out: list[str] = []
-    while i < len(lines) and (m := _TASK.match(lines[i])):
+    while i < len(lines) and (m := TASK.match(lines[i])):
         out.append(m.group(2))
         i += 1
     return out, i
@@ -264,20 +265,20 @@ def _parse_body(body: str, journal: Journal) -> None:
         if line.startswith("*") and line.endswith("*") and " · " in line and not journal.role_label:
             who, _, fw_title = line[1:-1].partition(" · ")
             journal.role_label, journal.framework_title = who, fw_title
-        if m := _VALUE_HEAD.match(line):
+        if m := VALUE_HEAD.match(line):
             number, title, practice = int(m.group(1)), m.group(2), m.group(3)
-            mark = _MARK.match(lines[i + 1]) if i + 1 < len(lines) else None
+            mark = MARK.match(lines[i + 1]) if i + 1 < len(lines) else None
             if mark and mark.group(1) == "value" and mark.group(2):
                 current = ValueReflection(mark.group(2), number, title, practice)
                 journal.reflections.append(current)
                 i += 2
                 continue
-        if current is not None and (m := _ITEM.match(line)):
+        if current is not None and (m := ITEM.match(line)):
             current.items.append(GuidelineItem(int(m.group(2)), m.group(3), m.group(1) != " "))
-        elif current is not None and (m := _RATING.match(line)) and m.group(1) is not None:
+        elif current is not None and (m := RATING.match(line)) and m.group(1) is not None:
             # The body wins over the front matter: it is what a person reads and edits.
             current.rating, current.rating_label = int(m.group(1)), m.group(2)
-        mark = _MARK.match(line)
+        mark = MARK.match(line)
         if mark is None:
             i += 1
             continue

@@ -1,8 +1,8 @@
 """The journal folder: save a journal under a name nobody else has, list, load, and look back.
 
-The look-back functions (``last_times``, ``last_reflected``, ``latest_prep``) scan front matter
-directly. They take a folder and return plain data, so they can later be answered from the
-journal index instead without their callers noticing.
+The look-back functions (``last_times``, ``last_reflected``, ``latest_prep``,
+``partial_journals``) read every journal's front matter facts through ``entries``, which asks
+the journal index (``history``) and falls back to reading the files when the index cannot help.
 """
 
 from __future__ import annotations
@@ -82,9 +82,13 @@ _SAME_DAY = re.compile(r"^(.*?)(?:-(\d+))?$")
 
 def _name_order(path: Path) -> tuple[str, int]:
     # "2026-11-22-peer-supporter.md" comes before "...-2.md", which comes before "...-10.md".
-    m = _SAME_DAY.match(path.stem)
+    return _stem_order(path.stem)
+
+
+def _stem_order(stem: str) -> tuple[str, int]:
+    m = _SAME_DAY.match(stem)
     assert m is not None
-    return (m.group(1), int(m.group(2) or 1)) if m.group(2) else (path.stem, 1)
+    return (m.group(1), int(m.group(2) or 1)) if m.group(2) else (stem, 1)
 
 
 def list_journals(journal_dir: Path) -> list[Path]:
@@ -142,15 +146,64 @@ class Entry:
     supervisee: str | None
 
 
-def entries(journal_dir: Path) -> list[Entry]:
-    """Every readable journal's facts, oldest first."""
+def front_matter_facts(fm: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The values and ratings a front matter lists, as the look-back reads them (the journal
+    index keeps exactly these, so both ways of looking back agree)."""
+    ratings = fm.get("ratings") if isinstance(fm.get("ratings"), dict) else {}
+    values = fm.get("values") if isinstance(fm.get("values"), list) else []
+    return (
+        tuple(str(v) for v in values or []),
+        {str(k): v for k, v in (ratings or {}).items() if isinstance(v, int)},
+    )
+
+
+def entries(
+    journal_dir: Path, *, role: str | None = None, preps: bool = False, partial: bool = False
+) -> list[Entry]:
+    """Every readable journal's facts, oldest first; only this ``role``'s, only supervision
+    preps, or only partial journals when asked.
+
+    Answered from the journal index (a warm index costs a directory scan and one query, where
+    reading 10,000 front matters costs seconds); whatever goes wrong there, from the files.
+    """
+    try:
+        return indexed_entries(journal_dir, role=role, preps=preps, partial=partial)
+    except Exception:
+        return [
+            e for e in scanned_entries(journal_dir)
+            if (role is None or e.role == role) and (not preps or e.supervisee is not None)
+            and (not partial or e.status == "partial")
+        ]
+
+
+def indexed_entries(
+    journal_dir: Path, *, role: str | None = None, preps: bool = False, partial: bool = False
+) -> list[Entry]:
+    """``entries`` from the journal index (which brings itself up to date first)."""
+    import json
+
+    from ..history.lookback import journal_facts
+
+    rows = journal_facts(journal_dir, role=role, preps=preps, partial=partial)
+    facts = [(name, *json.loads(lookback), rest) for name, lookback, *rest in rows]
+    dates = {name: datetime.fromisoformat(date) for name, date, _, _, _ in facts}
+    # The order the scan gives: by the moment, then as ``list_journals`` orders the names.
+    facts.sort(key=lambda f: (_sort_key(dates[f[0]]), _stem_order(f[0][:-3]), f[0]))
+    return [
+        Entry(path=journal_dir / name, date=dates[name], role=row_role, framework=framework,
+              values=tuple(values), ratings=ratings, status=status, supervisee=supervisee)
+        for name, _, values, ratings, (row_role, framework, status, supervisee) in facts
+    ]
+
+
+def scanned_entries(journal_dir: Path) -> list[Entry]:
+    """``entries`` read from every journal's front matter."""
     out: list[Entry] = []
     for path in list_journals(journal_dir):
         fm = read_front_matter(path)
         if fm is None:
             continue
-        ratings = fm.get("ratings") if isinstance(fm.get("ratings"), dict) else {}
-        values = fm.get("values") if isinstance(fm.get("values"), list) else []
+        values, ratings = front_matter_facts(fm)
         supervisee = fm.get("supervisee")
         out.append(
             Entry(
@@ -158,8 +211,8 @@ def entries(journal_dir: Path) -> list[Entry]:
                 date=fm["date"],
                 role=fm["role"],
                 framework=fm["framework"],
-                values=tuple(str(v) for v in values or []),
-                ratings={str(k): v for k, v in (ratings or {}).items() if isinstance(v, int)},
+                values=values,
+                ratings=ratings,
                 status=str(fm.get("status") or "complete"),
                 supervisee=None if supervisee is None else str(supervisee),
             )
@@ -188,7 +241,7 @@ class LastTime:
 def last_reflected(journal_dir: Path, role: str) -> dict[str, datetime]:
     """For each value id: when this role last reflected on it."""
     out: dict[str, datetime] = {}
-    for entry in entries(journal_dir):
+    for entry in entries(journal_dir, role=role):
         if entry.role == role:
             for value_id in entry.values:
                 out[value_id] = entry.date
@@ -203,7 +256,7 @@ def last_times(
     ``exclude`` leaves out one file (the partial journal of the session being resumed).
     """
     newest: dict[str, Entry] = {}
-    for entry in entries(journal_dir):
+    for entry in entries(journal_dir, role=role):
         if entry.role == role and entry.path != exclude:
             for value_id in entry.values:
                 newest[value_id] = entry
@@ -246,7 +299,7 @@ def latest_prep(
     exclude: Path | None = None,
 ) -> tuple[Path, Journal] | None:
     """The newest prep journal for ``supervisee`` that can be read, or None."""
-    for entry in reversed(entries(journal_dir)):
+    for entry in reversed(entries(journal_dir, preps=True)):
         if entry.supervisee is None or entry.path == exclude:
             continue
         if not same_person(entry.supervisee, supervisee):
@@ -262,4 +315,4 @@ def latest_prep(
 
 def partial_journals(journal_dir: Path) -> list[Entry]:
     """Journals saved as unfinished, oldest first."""
-    return [e for e in entries(journal_dir) if e.status == "partial"]
+    return [e for e in entries(journal_dir, partial=True) if e.status == "partial"]

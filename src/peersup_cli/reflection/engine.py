@@ -1,10 +1,9 @@
 """The session state machine: one question at a time, through an input port, never the terminal.
 
-A session is a flat list of steps (carry-over decisions for prep, then for each value: the items
-practised, the rating and each reflective prompt; then topics and questions for prep; then the
-action plan and the support wanted). ``position`` points at the next step; ``answers`` maps step
-ids to what was given (``None`` for a skip). Both are handed to ``on_change`` after every answer,
-so the caller can save a draft the moment anything changes.
+The steps come from ``plan.build_steps``. ``position`` points at the next step; ``answers`` maps
+step ids to what was given (``None`` for a skip). Both are handed to ``on_change`` after every
+answer, so the caller can save a draft the moment anything changes. ``journal_mapping`` turns the
+answers into the journal.
 """
 
 from __future__ import annotations
@@ -12,20 +11,13 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from .. import messages as msg
-from ..guidelines.model import Framework, Value
-from ..journal.model import (
-    STATUS_PARTIAL,
-    Agenda,
-    GuidelineItem,
-    Journal,
-    ValueReflection,
-)
-from ..journal.store import LastTime
+from ..journal.model import Journal
+from .journal_mapping import answers_from_journal, to_journal
+from .plan import KIND_PREP, KIND_REFLECT, Answers, Plan, Step, build_steps
 from .port import (
     Choice,
     Command,
@@ -41,57 +33,30 @@ from .port import (
     ValueHeader,
 )
 
-KIND_REFLECT = "reflect"
-KIND_PREP = "prep"
-CARRY, DONE, DROP = "carry", "done", "drop"
-
-Answers = dict[str, Any]
-
-
-@dataclass
-class Plan:
-    """Everything a session needs to know before the first question."""
-
-    kind: str
-    role: str
-    framework: Framework
-    values: list[Value]
-    supervisee: str | None = None
-    carry_items: list[str] = field(default_factory=list)  # open items from the last prep
-    carry_date: datetime | None = None
-    history: dict[str, LastTime] = field(default_factory=dict)  # value id -> last time
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    kind: Kind
-    section: str  # a value id, "carry", "agenda" or "finish": its header shows on entering
-    value: Value | None = None
-    index: int = 0  # the prompt number (1-based) or the carry-over item number
+# The plan and journal names are re-exported so that a test or a benchmark can drive a session
+# from this one import.
+__all__ = [
+    "KIND_PREP",
+    "KIND_REFLECT",
+    "Answers",
+    "Outcome",
+    "Plan",
+    "Session",
+    "Step",
+    "answers_from_journal",
+    "build_steps",
+    "parse_carry",
+    "parse_items",
+    "parse_list",
+    "parse_rating",
+    "to_journal",
+]
 
 
 class Outcome(enum.Enum):
     COMPLETE = "complete"
     STOPPED = "stopped"
 
-
-def build_steps(plan: Plan) -> list[Step]:
-    steps: list[Step] = []
-    for n, _item in enumerate(plan.carry_items, start=1):
-        steps.append(Step(f"carry.{n}", Kind.CHOICE, "carry", index=n))
-    for value in plan.values:
-        if value.guidelines.get(plan.role):
-            steps.append(Step(f"{value.id}.practiced", Kind.ITEMS, value.id, value))
-        steps.append(Step(f"{value.id}.rating", Kind.RATING, value.id, value))
-        for n, _prompt in enumerate(value.prompts.get(plan.role, ()), start=1):
-            steps.append(Step(f"{value.id}.answer.{n}", Kind.TEXT, value.id, value, n))
-    if plan.kind == KIND_PREP:
-        steps.append(Step("topics", Kind.LIST, "agenda"))
-        steps.append(Step("questions", Kind.LIST, "agenda"))
-    steps.append(Step("action_plan", Kind.TEXT, "finish"))
-    steps.append(Step("support", Kind.TEXT, "finish"))
-    return steps
 
 
 class Session:
@@ -303,99 +268,3 @@ def _describe(step: Step, value: Any, plan: Plan) -> str | None:
     if step.kind is Kind.LIST:
         return "\n".join(value)
     return str(value)
-
-
-# -- building the journal -----------------------------------------------------------------------
-def reached(plan: Plan, answers: Answers, value: Value) -> bool:
-    prefix = f"{value.id}."
-    return any(key.startswith(prefix) for key in answers)
-
-
-def to_journal(
-    plan: Plan, answers: Answers, *, status: str, date: datetime, version: str
-) -> Journal:
-    """The journal for a session: every planned value when complete, those reached when not."""
-    fw = plan.framework
-    reflections: list[ValueReflection] = []
-    for value in plan.values:
-        if status == STATUS_PARTIAL and not reached(plan, answers, value):
-            continue
-        practiced = answers.get(f"{value.id}.practiced") or []
-        rating = answers.get(f"{value.id}.rating")
-        point = fw.rating(rating)
-        prompts = list(value.prompts.get(plan.role, ()))
-        reflections.append(
-            ValueReflection(
-                value_id=value.id,
-                number=value.number,
-                title=value.title,
-                practice=value.practice,
-                items=[
-                    GuidelineItem(n, text, n in practiced)
-                    for n, text in enumerate(value.guidelines.get(plan.role, ()), start=1)
-                ],
-                rating=rating,
-                rating_label=point.label if point else None,
-                prompts=prompts,
-                answers=[answers.get(f"{value.id}.answer.{n}") for n in range(1, len(prompts) + 1)],
-            )
-        )
-    agenda = None
-    if plan.kind == KIND_PREP:
-        agenda = Agenda()
-        for n, item in enumerate(plan.carry_items, start=1):
-            choice = answers.get(f"carry.{n}")
-            if choice == DONE:
-                agenda.done.append(item)
-            elif choice != DROP:  # unanswered items carry over: nothing open is lost
-                agenda.carried.append(item)
-        agenda.topics = list(answers.get("topics") or [])
-        agenda.questions = list(answers.get("questions") or [])
-    return Journal(
-        date=date,
-        role=plan.role,
-        framework=fw.id,
-        reflections=reflections,
-        status=status,
-        peersup_version=version,
-        supervisee=plan.supervisee,
-        framework_title=fw.title,
-        role_label=fw.role_label(plan.role),
-        action_plan=answers.get("action_plan"),
-        support=answers.get("support"),
-        agenda=agenda,
-        planned=[v.id for v in plan.values] if status == STATUS_PARTIAL else [],
-    )
-
-
-def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
-    """Answers and position to resume a partial journal that has no draft any more.
-
-    Values in the journal count as done (their blanks were skips or not reached; the journal
-    cannot tell which), so the session carries on at the first value not yet in it.
-    """
-    answers: Answers = {}
-    # The plan's carry-over items were rebuilt from this journal: its done items, then the rest.
-    done = len(journal.agenda.done) if journal.agenda else 0
-    for n, _item in enumerate(plan.carry_items, start=1):
-        answers[f"carry.{n}"] = DONE if n <= done else CARRY
-    for r in journal.reflections:
-        value = plan.framework.value(r.value_id)
-        if value is None or value not in plan.values:
-            continue
-        if value.guidelines.get(plan.role):
-            answers[f"{r.value_id}.practiced"] = r.practiced
-        answers[f"{r.value_id}.rating"] = r.rating
-        for n in range(1, len(value.prompts.get(plan.role, ())) + 1):
-            answers[f"{r.value_id}.answer.{n}"] = r.answers[n - 1] if n <= len(r.answers) else None
-    if journal.agenda is not None:
-        if journal.agenda.topics:
-            answers["topics"] = list(journal.agenda.topics)
-        if journal.agenda.questions:
-            answers["questions"] = list(journal.agenda.questions)
-    for key in ("action_plan", "support"):
-        if getattr(journal, key) is not None:
-            answers[key] = getattr(journal, key)
-    steps = build_steps(plan)
-    position = next((i for i, s in enumerate(steps) if s.id not in answers), len(steps))
-    return answers, position

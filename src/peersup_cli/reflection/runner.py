@@ -19,7 +19,9 @@ from ..journal import store
 from ..journal.format import render
 from ..journal.model import STATUS_COMPLETE, STATUS_PARTIAL, Journal
 from .draft import Draft, checksum, delete_draft, list_drafts, new_draft, save_draft
-from .engine import KIND_PREP, KIND_REFLECT, Outcome, Plan, Session, answers_from_journal
+from .engine import Outcome, Session
+from .journal_mapping import answers_from_journal
+from .plan import KIND_PREP, KIND_REFLECT, Plan
 from .port import Choice, Command, InputPort, Kind, Problem, Question, Summary
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")

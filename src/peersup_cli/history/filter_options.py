@@ -1,0 +1,77 @@
+"""The filter options of ``peersup journal`` (--role, --since, --until, --value, --supervisee)
+turned into ``Filters``, checked against what the journals hold: a role or value word may be a
+prefix or a number, and a word that fits nothing gets a sentence naming what would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from .entries import Filters
+
+if TYPE_CHECKING:
+    from .index import Index
+
+
+def make_filters(
+    index: Index,
+    role: str | None,
+    since: str | None,
+    until: str | None,
+    value: str | None,
+    supervisee: str | None,
+) -> Filters:
+    return Filters(
+        role=pick(role, index.known("role"), "role") if role else None,
+        since=check_date(since, "--since"),
+        until=check_date(until, "--until"),
+        value=value_id(index, value) if value else None,
+        supervisee=supervisee.strip() if supervisee else None,
+    )
+
+
+def pick(text: str, known: list[str], what: str) -> str:
+    """``text`` as one of ``known`` (exactly, or the only one it starts)."""
+    key = text.strip().lower()
+    if key in known or not known:
+        return key
+    starts = [k for k in known if k.startswith(key)]
+    if len(starts) == 1:
+        return starts[0]
+    raise UsageError(
+        f"No journals have the {what} {text!r}. Your journals have: {', '.join(known)}."
+    )
+
+
+def check_date(text: str | None, option: str) -> str | None:
+    if not text:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"{option} takes a date like 2026-11-22, not {text!r}.") from None
+
+
+def value_id(index: Index, text: str) -> str:
+    """The value id ``text`` names: an id, a number, or a word of its title or practice."""
+    titles = index.value_titles()
+    key = text.strip().lower()
+    if key in titles or not titles:
+        return key
+    by_number = [vid for vid, (n, _, _) in titles.items() if str(n) == key]
+    if len(by_number) == 1:
+        return by_number[0]
+    words = [
+        vid for vid, (_, title, practice) in titles.items()
+        if any(w.startswith(key) for w in f"{vid} {title} {practice}".lower().replace("-", " ")
+               .split()) or key in vid
+    ]
+    if len(words) == 1:
+        return words[0]
+    known = ", ".join(sorted(titles))
+    if words:
+        raise UsageError(f"{text!r} fits more than one value: {', '.join(words)}.")
+    raise UsageError(f"No journal covers a value {text!r}. Values in your journals: {known}.")

@@ -1,0 +1,110 @@
+"""The journal index's SQLite file: its schema, and opening it (created owner-only, checked for
+the schema version; ``with_index`` in ``index`` deletes and rebuilds one that cannot be used).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+SCHEMA_VERSION = 3  # PRAGMA user_version; any other number means: delete and rebuild
+
+SCHEMA = """
+CREATE TABLE journals (
+    id INTEGER PRIMARY KEY,
+    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
+    error TEXT,
+    date TEXT, ts REAL, day TEXT,
+    role TEXT, role_label TEXT, framework TEXT, framework_title TEXT,
+    supervisee TEXT, status TEXT,
+    vids TEXT, numbers TEXT, vals TEXT,
+    action_plan TEXT, support TEXT, agenda TEXT,
+    -- [date in full, front matter values, ratings]: what reflect and prep look back on
+    lookback TEXT
+);
+-- Covers the question every run asks first: which files changed since last time?
+CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
+CREATE INDEX journals_order ON journals (dir, ts, name);
+-- The person's words live apart, so listing never reads them.
+CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);
+CREATE TABLE items (
+    framework TEXT, role TEXT, value_id TEXT, number INTEGER, text TEXT,
+    PRIMARY KEY (framework, role, value_id, number)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE scale (
+    framework TEXT, number INTEGER, label TEXT, PRIMARY KEY (framework, number)
+) WITHOUT ROWID;
+"""
+# The full-text index holds no copy of the text (content='texts'); peersup keeps it in step
+# by hand: row by row for a few changes. After many changes it is left stale (meta fts_stale)
+# and rebuilt in one go by the next search (3x faster than row by row, and `list` or `trends`
+# on a cold cache do not pay for it).
+# detail=none: queries are single words or prefixes, and the lines are found in Python.
+FTS = """
+CREATE VIRTUAL TABLE fts USING fts5(
+    text, content='texts', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0', detail=none, columnsize=0
+);
+"""
+# The columns of a ``journals`` row as ``index_rows`` builds it (all but the id).
+COLUMNS = (
+    "dir, name, size, mtime_ns, error, date, ts, day, role, role_label, framework, "
+    "framework_title, supervisee, status, vids, numbers, vals, "
+    "action_plan, support, agenda, lookback"
+)
+NCOLUMNS = COLUMNS.count(",") + 1
+# The columns an ``Entry`` is made from.
+ENTRY_COLUMNS = (
+    "id, name, date, day, role, role_label, framework, framework_title, supervisee, "
+    "status, numbers, vals, action_plan, agenda"
+)
+
+
+def connect(file: Path | None) -> sqlite3.Connection:
+    """Open ``file`` (None: a private in-memory index), creating the schema in an empty one.
+
+    Raises ``sqlite3.DatabaseError`` for a file that holds anything else, so the caller can
+    delete it and start again.
+    """
+    import sqlite3
+
+    if file is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+    else:
+        if not file.exists():
+            # Created owner-only before SQLite opens it: journals' words live in here too.
+            os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+        conn = sqlite3.connect(file, timeout=10, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise sqlite3.DatabaseError("foreign schema")
+            conn.executescript(SCHEMA)
+            with contextlib.suppress(sqlite3.OperationalError):  # SQLite without FTS5
+                conn.executescript(FTS)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def delete(file: Path) -> None:
+    """Remove the cache file and whatever SQLite keeps beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{file}{suffix}")
+
+
+def busy(exc: Exception) -> bool:
+    # Another peersup holds the cache: use a private in-memory index rather than delete it.
+    return "locked" in str(exc) or "busy" in str(exc)
