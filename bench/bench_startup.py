@@ -28,6 +28,7 @@ def commands() -> list[tuple[str, list[str]]]:
     peersup = str(Path(sys.executable).with_name("peersup"))
     return [
         ("python -c pass", [sys.executable, "-c", "pass"]),
+        ("import typer (floor)", [sys.executable, "-c", "import typer"]),
         ("peersup --help", [peersup, "--help"]),
         ("peersup values", [peersup, "values"]),
         ("peersup show 1", [peersup, "show", "1"]),
@@ -61,11 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
-        print(f"{'command':<18} {'median':>8} {'min':>8} {'max':>8}   (ms, {args.n} runs)")
+        print(f"{'command':<22} {'median':>8} {'min':>8} {'max':>8}   (ms, {args.n} runs)")
         for name, cmd in commands():
             time_once(cmd, env)  # warm the file cache once
             runs = [time_once(cmd, env) for _ in range(args.n)]
-            print(f"{name:<18} {statistics.median(runs):8.1f} {min(runs):8.1f} {max(runs):8.1f}")
+            print(f"{name:<22} {statistics.median(runs):8.1f} {min(runs):8.1f} {max(runs):8.1f}")
     return 0
 
 

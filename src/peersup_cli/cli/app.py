@@ -3,6 +3,8 @@ domain errors become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -13,15 +15,52 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import PeersupError
-from . import browse, config_cmd, export_cmd, journal_cmd, reflect_cmd
 from .clicklib import click
 from .common import AppState
 
 DEBUG_ENV = "PEERSUP_DEBUG"
 
 
+# Which module holds each command, in the order --help lists them. Only the module a run asks
+# for is imported and turned into click commands: building all of them cost every run ~17 ms.
+COMMANDS: dict[str, str] = {
+    "reflect": "reflect_cmd",
+    "prep": "reflect_cmd",
+    "journal": "journal_cmd",
+    "export": "export_cmd",
+    "frameworks": "browse",
+    "values": "browse",
+    "show": "browse",
+    "about": "browse",
+    "validate": "browse",
+    "init-guidelines": "browse",
+    "config": "config_cmd",
+    "where": "config_cmd",
+}
+
+
+@functools.cache
+def _module_commands(module: str) -> dict[str, click.Command]:
+    """The click commands that ``peersup_cli.cli.<module>.register`` defines."""
+    mod = importlib.import_module(f"{__package__}.{module}")
+    sub = typer.Typer(add_completion=False, rich_markup_mode=None)
+    mod.register(sub)
+    # A callback makes typer build a group even for a module with a single command.
+    sub.callback()(lambda: None)
+    group = typer.main.get_command(sub)
+    return dict(getattr(group, "commands", {}))
+
+
 class PeersupGroup(TyperGroup):
-    """Runs every command inside one error boundary (subcommands run inside ``invoke``)."""
+    """Finds commands lazily, and runs every one inside one error boundary (subcommands run
+    inside ``invoke``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        return _module_commands(module).get(cmd_name) if module else None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -86,12 +125,6 @@ def root(
 ) -> None:
     ctx.obj = AppState(guidelines_path=guidelines)
 
-
-browse.register(app)
-reflect_cmd.register(app)
-journal_cmd.register(app)
-export_cmd.register(app)
-config_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ uses are gathered here: ``from peersup_cli.cli.clicklib import click`` then ``cl
 
 from __future__ import annotations
 
+from typer._click.core import Command as Command
 from typer._click.core import Context as Context
 from typer._click.exceptions import BadParameter as BadParameter
 from typer._click.exceptions import ClickException as ClickException
