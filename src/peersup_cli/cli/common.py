@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .clicklib import click
 
 if TYPE_CHECKING:
+    import typer
     from rich.console import Console
 
     from ..guidelines.model import Guidelines
@@ -80,3 +81,13 @@ def journal_dir(override: Path | None = None) -> Path:
 
     configured = None if override else load_config().journal_dir
     return paths.journal_dir(override, configured)
+
+
+def command_group(name: str, help: str) -> typer.Typer:
+    """A sub-command group (``peersup journal ...``) set up like the root app: plain help text,
+    no shell-completion options, and its help when run without a sub-command."""
+    import typer
+
+    return typer.Typer(
+        name=name, help=help, no_args_is_help=True, add_completion=False, rich_markup_mode=None
+    )

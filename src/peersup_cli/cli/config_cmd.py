@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import typer
 
-config_app = typer.Typer(
-    name="config",
-    help="Show or change your settings (default role, framework, journal folder).",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
+from .common import command_group
+
+config_app = command_group(
+    "config", "Show or change your settings (default role, framework, journal folder)."
 )
 
 

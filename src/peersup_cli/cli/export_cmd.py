@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from .common import command_group
+
 if TYPE_CHECKING:
     from ..export.model import Document
     from ..guidelines.model import Framework
@@ -199,12 +201,8 @@ def _emit(
 
 def register(app: typer.Typer) -> None:
     """Add ``peersup export`` and its commands to the root app."""
-    export = typer.Typer(
-        name="export",
-        help="Printable checklists and journals as Markdown, HTML or PDF.",
-        no_args_is_help=True,
-        add_completion=False,
-        rich_markup_mode=None,
+    export = command_group(
+        "export", "Printable checklists and journals as Markdown, HTML or PDF."
     )
     export.command("checklist")(checklist)
     export.command("journal")(journal)

@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from .common import command_group
 from .journal_render import echo, print_json, print_lines, report_skipped, width
 
 if TYPE_CHECKING:
     from ..history.entries import Skipped
     from ..history.index import Index
 
-journal_app = typer.Typer(
-    help="Look back over your journals: list, show, search, trends, compare, summary.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+journal_app = command_group(
+    "journal", "Look back over your journals: list, show, search, trends, compare, summary."
 )
 
 DIR_HELP = "Journal folder (default: PEERSUP_HOME, the config, or the platform's data folder)."
