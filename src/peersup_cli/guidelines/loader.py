@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import GuidelinesError
 from .model import Guidelines
-from .prescan import prescan
+from .prescan import MAX_DEPTH, prescan
 from .validate import SCHEMA_VERSION, Checker
 
 __all__ = ["MAX_BYTES", "SCHEMA_VERSION", "load_guidelines", "packaged_path", "parse_guidelines"]
@@ -78,6 +78,10 @@ def parse_guidelines(text: str, name: str = "<guidelines>") -> Guidelines:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
         problem = exc.problem or exc.context or "YAML syntax error"
+        if "nesting depth" in problem:
+            # libyaml 0.2.6+ (PyYAML 6.0.4 wheels) stops deep nesting itself, before prescan
+            # sees it: say it in the same words prescan would.
+            raise GuidelinesError([f"{where}: nested more than {MAX_DEPTH} levels deep"]) from None
         raise GuidelinesError([f"{where}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise GuidelinesError([f"{name}: YAML syntax error: {exc}"]) from None
