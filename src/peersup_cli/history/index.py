@@ -71,8 +71,10 @@ class Index:
             conn.execute("ROLLBACK")
             raise
         result = RefreshResult(read=len(fresh), removed=removed)
-        items: dict[tuple[str, str, str, int], str] = {}
-        scale: dict[tuple[str, int], str] = {}
+        # key -> (file name, text): the newest file's wording wins (names start with the
+        # date), whatever order the rows arrive in.
+        items: dict[tuple[str, str, str, int], tuple[str, str]] = {}
+        scale: dict[tuple[str, int], tuple[str, str]] = {}
         try:
             fts = self.has_fts and not self._fts_stale()
             if fts and len(fresh) >= BULK:
@@ -101,8 +103,8 @@ class Index:
             for row_id, (row, text, file_items, file_scale) in enumerate(
                 index_rows.read_all(self.journal_dir, self.dir_key, fresh, found), start=before + 1
             ):
-                items.update(file_items)
-                scale.update(file_scale)
+                _keep_newest(items, row[1], file_items)
+                _keep_newest(scale, row[1], file_scale)
                 journal_rows.append((row_id, *row))
                 if text is not None:
                     text_rows.append((row_id, *text))
@@ -120,10 +122,11 @@ class Index:
                 )
             conn.executemany(
                 "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?)",
-                ((*k, v) for k, v in items.items()),
+                ((*k, v) for k, (_, v) in items.items()),
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)", ((*k, v) for k, v in scale.items())
+                "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
+                ((*k, v) for k, (_, v) in scale.items()),
             )
             conn.execute("COMMIT")
         except BaseException:
@@ -291,6 +294,16 @@ class Index:
             for v in json.loads(vals):
                 out.setdefault(v[0], (v[1], v[2], v[3]))
         return out
+
+
+K = TypeVar("K")
+
+
+def _keep_newest(kept: dict[K, tuple[str, str]], name: str, found: dict[K, str]) -> None:
+    for key, text in found.items():
+        old = kept.get(key)
+        if old is None or old[0] < name:
+            kept[key] = (name, text)
 
 
 def with_index(

@@ -51,19 +51,28 @@ def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
 def read_all(
     folder: Path, dir_key: str, names: list[str], found: dict[str, tuple[int, int]]
 ) -> Iterator[Parsed]:
-    """Read ``names`` in order, with the garbage collector paused: reading 10,000 journals
-    makes millions of small objects that all die young, and the collector's passes over them
-    cost a third of the time. Nothing here makes reference cycles."""
+    """Read ``names`` (newest first; many at once come in batches from two processes, see
+    ``parallel_read``), with the garbage collector paused: reading 10,000 journals makes
+    millions of small objects that all die young, and the collector's passes over them cost a
+    third of the time. Nothing here makes reference cycles."""
     import gc
+
+    from . import parallel_read
+
+    def read(name: str, seen: set[tuple[str, str, str, int]]) -> Parsed:
+        return read_one((folder, dir_key, name, found[name]), seen)
 
     enabled = gc.isenabled()
     gc.disable()
-    seen: set[tuple[str, str, str, int]] = set()
     if len(names) >= READ_AHEAD_MIN:
         _read_ahead(folder, names)
     try:
-        for name in names:
-            yield read_one((folder, dir_key, name, found[name]), seen)
+        if len(names) >= parallel_read.PARALLEL_MIN and parallel_read.possible():
+            yield from parallel_read.read_in_two(read, names)
+        else:
+            seen: set[tuple[str, str, str, int]] = set()
+            for name in names:
+                yield read(name, seen)
     finally:
         if enabled:
             gc.enable()
@@ -96,8 +105,8 @@ def _read_ahead(folder: Path, names: list[str]) -> None:
 def read_one(
     job: tuple[Path, str, str, tuple[int, int]], seen: set[tuple[str, str, str, int]]
 ) -> Parsed:
-    """One file's rows; item texts and rating labels only where ``seen`` lacks them (names
-    come newest first, so the newest wording of a guideline item is the one kept)."""
+    """One file's rows; item texts only where ``seen`` lacks them (each reader goes newest
+    first, so what it skips is older wording; ``index`` keeps the newest file's)."""
     from ..journal.format import JournalFormatError
     from .scan import read_record
 
