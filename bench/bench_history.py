@@ -197,8 +197,9 @@ def main() -> int:
             "search": ["journal", "search", "boundaries"],
             "trends": ["journal", "trends"],
         }
-        print(f"\n{'command':<28}{'cold ms':>9}{'warm ms':>9}{'peak MiB':>10}  first line")
-        print(f"{'':<28}{f'(med. {opts.cold_runs})':>9}{f'(med. {opts.runs})':>9}")
+        print(f"\n{'command':<28}{'cold ms':>9}{'range':>12}{'warm ms':>9}{'range':>10}"
+              f"{'peak MiB':>10}  first line")
+        print(f"{'':<28}{f'(med. {opts.cold_runs})':>9}{'':>12}{f'(med. {opts.runs})':>9}")
         for cmd in commands.values():
             colds = []
             for _ in range(opts.cold_runs):  # each with the cache deleted first
@@ -211,7 +212,8 @@ def main() -> int:
             peak = _peak_of(exe + cmd, env)
             shown = " ".join(cmd)
             print(f"peersup {shown:<20}{statistics.median(colds) * 1000:>9.0f}"
-                  f"{statistics.median(warm) * 1000:>9.0f}{peak:>10.1f}  "
+                  f"{_range(colds):>12}{statistics.median(warm) * 1000:>9.0f}{_range(warm):>10}"
+                  f"{peak:>10.1f}  "
                   f"{first[:40]!r}{'' if code == 0 else f' (exit {code})'}")
         cold_peak = _peak_of(exe + commands["list"], env, fresh_cache=cache)
         print(f"\npeak MiB of a cold `journal list` (index built from nothing): {cold_peak:.1f}"
@@ -224,6 +226,10 @@ def main() -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def _range(seconds: list[float]) -> str:
+    return f"{min(seconds) * 1000:.0f}-{max(seconds) * 1000:.0f}"
 
 
 def _tree_pss_peak(cmd: list[str], env: dict[str, str]) -> float:

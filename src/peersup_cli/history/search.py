@@ -102,7 +102,7 @@ def _lines(
         found = sorted(_starts(lowered, words))
     if not found:
         return []
-    titles = {v[0]: v[2] for v in entry.vals()}
+    titles: dict[str, str] | None = None  # decoded only for a line in a value's answer
     starts: list[tuple[int, list[Any]]] = []  # (index of the block's first line in body, block)
     index = 0
     for block in blocks:
@@ -121,7 +121,11 @@ def _lines(
         while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
             b += 1
         first, where, _ = starts[b][1]
-        label = titles.get(where) or WHERE_LABELS.get(where, where)
+        label = WHERE_LABELS.get(where)
+        if label is None:
+            if titles is None:
+                titles = {v[0]: v[2] for v in entry.vals()}
+            label = titles.get(where) or where
         spans = [m.span() for m in pattern.finditer(line)]
         out.append(Match(first + line_index - starts[b][0], label, line, spans))
     return out
