@@ -65,19 +65,17 @@ def read_in_two(read: Callable[[str, set[Any]], T], names: list[str]) -> Iterato
     helper_done = helper_failed = False
     try:
         seen: set[Any] = set()
-        for start in range(0, len(mine), BATCH):
+        start = 0
+        # A batch of ours, then one of the helper's, until both are done.
+        while start < len(mine) or not helper_done:
             for name in mine[start : start + BATCH]:
                 yield read(name, seen)
+            start += BATCH
             if not helper_done:
                 batch, helper_failed = _receive(reader)
                 helper_done = batch is None
                 received += len(batch or ())
                 yield from batch or ()
-        while not helper_done:
-            batch, helper_failed = _receive(reader)
-            helper_done = batch is None
-            received += len(batch or ())
-            yield from batch or ()
         if helper_failed:
             their_seen: set[Any] = set()
             for name in theirs[received:]:
