@@ -16,6 +16,7 @@ import pytest
 from peersup_cli.errors import StorageError
 from peersup_cli.guidelines.loader import parse_guidelines
 from peersup_cli.guidelines.model import Framework
+from peersup_cli.history.lookback import Lookback
 from peersup_cli.journal import store
 from peersup_cli.journal.model import STATUS_COMPLETE, STATUS_PARTIAL
 from peersup_cli.reflection import runner
@@ -334,7 +335,7 @@ def test_quit_saves_a_partial_and_resume_carries_on_exactly() -> None:
 def test_stop_before_any_answer_keeps_nothing(tmp_path: Path) -> None:
     plan, draft = runner.start(
         parse_guidelines(TINY_GUIDELINES), kind=KIND_REFLECT, framework_id="tiny",
-        role="peer-supporter", values=None, journal_dir=tmp_path / "j", now=NOW,
+        role="peer-supporter", values=None, lookback=Lookback(tmp_path / "j"), now=NOW,
     )
     port = ScriptedPort([("voluntary.practiced", ":q")])
     result = runner.run(plan, port, draft, journal_dir=tmp_path / "j", version="t")
@@ -358,7 +359,7 @@ def _start(journal_dir: Path, values: list[str], **kw: Any) -> tuple[Plan, Any]:
     return runner.start(
         parse_guidelines(TINY_GUIDELINES), kind=kw.pop("kind", KIND_REFLECT),
         framework_id="tiny", role=kw.pop("role", "peer-supporter"),
-        values=[v for v in fw.values if v.id in values], journal_dir=journal_dir,
+        values=[v for v in fw.values if v.id in values], lookback=Lookback(journal_dir),
         now=kw.pop("now", NOW), **kw,
     )
 
@@ -399,9 +400,9 @@ def test_finishing_a_resumed_partial_replaces_it(tmp_path: Path) -> None:
     plan, draft = _start(jdir, ["voluntary", "hopeful"])
     first = runner.run(plan, ScriptedPort([*one_value_script(), ("hopeful.practiced", ":q")]),
                        draft, journal_dir=jdir, version="t")
-    found = runner.find_resumable(jdir, KIND_REFLECT)
+    found = runner.find_resumable(Lookback(jdir), KIND_REFLECT)
     assert found is not None and found[1] is None and found[0].path == draft.path
-    plan2 = runner.resume_plan(parse_guidelines(TINY_GUIDELINES), found[0], None, jdir)
+    plan2 = runner.resume_plan(parse_guidelines(TINY_GUIDELINES), found[0], None, Lookback(jdir))
     port = ScriptedPort([("hopeful.practiced", "1"), ("hopeful.rating", "2"),
                          ("hopeful.answer.1", ""), ("hopeful.answer.2", ""),
                          ("action_plan", "plan"), ("support", "")])
@@ -423,9 +424,9 @@ def test_a_hand_edited_partial_is_never_replaced(tmp_path: Path) -> None:
     assert first.path is not None
     edited = first.path.read_text(encoding="utf-8") + "\nMy own note.\n"
     first.path.write_text(edited, encoding="utf-8")
-    found = runner.find_resumable(jdir, KIND_REFLECT)
+    found = runner.find_resumable(Lookback(jdir), KIND_REFLECT)
     assert found is not None
-    plan2 = runner.resume_plan(parse_guidelines(TINY_GUIDELINES), found[0], None, jdir)
+    plan2 = runner.resume_plan(parse_guidelines(TINY_GUIDELINES), found[0], None, Lookback(jdir))
     script: list[tuple[str, str | Reply]] = [
         (s.id, "") for s in build_steps(plan2)[found[0].position:]
     ]
@@ -440,9 +441,10 @@ def test_resume_from_a_partial_journal_whose_draft_is_gone(tmp_path: Path) -> No
     first = runner.run(plan, ScriptedPort([*one_value_script(), ("hopeful.practiced", ":q")]),
                        draft, journal_dir=jdir, version="t")
     draft.path.unlink()
-    found = runner.find_resumable(jdir, KIND_REFLECT)
+    found = runner.find_resumable(Lookback(jdir), KIND_REFLECT)
     assert found is not None and found[1] is not None
-    plan2 = runner.resume_plan(parse_guidelines(TINY_GUIDELINES), found[0], found[1], jdir)
+    plan2 = runner.resume_plan(
+        parse_guidelines(TINY_GUIDELINES), found[0], found[1], Lookback(jdir))
     script: list[tuple[str, str | Reply]] = [
         ("hopeful.practiced", "3"), ("hopeful.rating", "1"), ("hopeful.answer.1", "a"),
         ("hopeful.answer.2", ""), ("action_plan", ""), ("support", ""),

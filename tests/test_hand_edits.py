@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from builders import journal, reflection, save
 from peersup_cli.journal.format import parse, render
-from test_history_support import journal, reflection, save
 
 
 def test_a_huge_number_in_a_heading_is_read_as_text_not_a_crash(

@@ -8,20 +8,28 @@ from pathlib import Path
 
 import pytest
 
+from builders import journal, reflection, sample, save
 from peersup_cli import paths
 from peersup_cli.history import index as index_mod
-from peersup_cli.history import index_rows, index_schema
-from peersup_cli.history.index import Filters, Index, with_index
+from peersup_cli.history import schema
+from peersup_cli.history.filters import Filters
+from peersup_cli.history.index import Index, open_index, scan_dir
 from peersup_cli.history.search import search
-from test_history_support import journal, reflection, sample, save
 
 
 def names(folder: Path, filters: Filters | None = None) -> list[str]:
-    return with_index(folder, lambda idx: [e.name for e in idx.entries(filters)])
+    with open_index(folder) as index:
+        return [e.name for e in index.entries(filters)]
 
 
 def found(folder: Path, text: str) -> list[str]:
-    return with_index(folder, lambda idx: [h.entry.name for h in search(idx, text)])
+    with open_index(folder) as index:
+        return [h.entry.name for h in search(index, text)]
+
+
+def skipped(folder: Path) -> list[str]:
+    with open_index(folder) as index:
+        return [s.name for s in index.skipped()]
 
 
 @pytest.fixture
@@ -37,7 +45,7 @@ def test_cache_file_is_private_and_where_paths_say(home: Path) -> None:
     assert file.stat().st_mode & 0o777 == 0o600
     assert file.parent.stat().st_mode & 0o777 == 0o700
     with sqlite3.connect(file) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_schema.SCHEMA_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 
 
 def test_adding_editing_and_deleting_journals(home: Path) -> None:
@@ -61,13 +69,13 @@ def test_adding_editing_and_deleting_journals(home: Path) -> None:
 def test_only_changed_files_are_read_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names(home)
     read: list[str] = []
-    real = index_rows.read_one
+    real = index_mod.read_journal
 
-    def spy(job, seen):  # type: ignore[no-untyped-def]
-        read.append(job[2])
-        return real(job, seen)
+    def spy(path: Path):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return real(path)
 
-    monkeypatch.setattr(index_rows, "read_one", spy)
+    monkeypatch.setattr(index_mod, "read_journal", spy)
     names(home)
     assert read == []
     target = home / "2025-06-01-peer-supporter.md"
@@ -101,7 +109,7 @@ def test_unusable_cache_is_rebuilt_silently(home: Path, damage: str) -> None:
     assert names(home) == before
     assert found(home, "hope") == ["2026-01-15-peer-supporter.md", "2025-01-10-peer-supporter.md"]
     with sqlite3.connect(file) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == index_schema.SCHEMA_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 
 
 def test_unwritable_cache_folder_still_works(home: Path, tmp_path: Path,
@@ -119,8 +127,7 @@ def test_drafts_and_hidden_files_are_not_journals(home: Path) -> None:
     save(home, ".hidden.md", journal("2026-09-09T09:00:00+00:00"))
     (home / "notes.txt").write_text("not markdown")
     assert len(names(home)) == 5
-    skipped = with_index(home, lambda idx: [s.name for s in idx.skipped()])
-    assert skipped == ["2025-02-02-peer-supporter.md"]
+    assert skipped(home) == ["2025-02-02-peer-supporter.md"]
 
 
 def test_broken_journal_fixed_by_hand_comes_back(home: Path) -> None:
@@ -128,7 +135,7 @@ def test_broken_journal_fixed_by_hand_comes_back(home: Path) -> None:
     save(home, "tmp.md", journal("2025-02-02T09:00:00+00:00", action_plan="Mended."))
     (home / "tmp.md").replace(broken)
     assert "2025-02-02-peer-supporter.md" in names(home)
-    assert with_index(home, lambda idx: idx.skipped()) == []
+    assert skipped(home) == []
 
 
 def test_search_without_fts5_gives_the_same_answer(
@@ -167,9 +174,9 @@ def test_two_folders_share_one_cache(home: Path, tmp_path: Path) -> None:
 def test_two_runs_at_once_do_not_index_twice(home: Path) -> None:
     file = paths.index_file()
     file.parent.mkdir(parents=True, exist_ok=True)
-    first = Index(index_schema.connect(file), home, file)
-    second = Index(index_schema.connect(file), home, file)
-    seen_early = first._changes(index_rows.scan_dir(home))  # every file looks new to both
+    first = Index(schema.connect(file), home, file)
+    second = Index(schema.connect(file), home, file)
+    seen_early = first._changes(scan_dir(home))  # every file looks new to both
     second.refresh()
     calls: list[int] = []
     real = first._changes

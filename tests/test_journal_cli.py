@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from peersup_cli.history.refs import resolve_journal
-from test_history_support import checksums, journal, reflection, sample, save
+from builders import checksums, journal, reflection, sample, save
+from peersup_cli.history.index import open_index
+from peersup_cli.history.refs import resolve
+
+
+def resolve_journal(ref: str, folder: Path) -> Path:
+    with open_index(folder) as index:
+        return resolve(ref, folder, index).path
 
 
 @pytest.fixture

@@ -346,7 +346,7 @@ def test_terminal_port_reads_commands_lines_and_end_of_input() -> None:
 def test_terminal_renders_the_value_header_with_last_time() -> None:
     from datetime import datetime
 
-    from peersup_cli.journal.store import LastTime
+    from peersup_cli.history.lookback import LastTime
     from peersup_cli.reflection.port import ValueHeader
 
     port, out = _port([])

@@ -109,3 +109,39 @@ AGENDA_DONE = "Done since last time"
 AGENDA_TOPICS = "Topics to raise"
 AGENDA_QUESTIONS = "Questions to ask"
 AGENDA_EMPTY = "(none)"
+
+# -- journals: the file's headings, journal show, exports ------------------------------------------
+DATE_FORMAT = "%A %d %B %Y, %H:%M"
+JOURNAL_REFLECTION = "Reflection — {date}"
+JOURNAL_PREP = "Supervision prep: {name} — {date}"
+SECTION_AGENDA = "Agenda"
+SECTION_ACTION_PLAN = "Action plan"
+SECTION_ACTION_PLAN_NOTE = "One or two things to try before next time."
+SECTION_SUPPORT = "Support I would like from supervision"
+GUIDELINES_TICKED = "Guidelines, ticked where practised recently:"
+JOURNAL_UNFINISHED = "Unfinished: `{resume}` picks it up where it stopped."
+AGENDA_PARTS = (
+    ("carried", AGENDA_CARRIED),
+    ("done", AGENDA_DONE),
+    ("topics", AGENDA_TOPICS),
+    ("questions", AGENDA_QUESTIONS),
+)
+SKIPPED = "(skipped)"
+
+
+def command_word(text: str) -> str:
+    """``text`` as one word on a command line: as it is when it needs no quotes, else in double
+    quotes, which cmd.exe, PowerShell, bash and zsh all read the same way (``NAME`` when the
+    text holds a character one of them would still treat specially)."""
+    if text and all(ch.isalnum() or ch in "._-" for ch in text):
+        return text
+    if not text.strip() or any(ch in text for ch in '"$`%!\\^&|<>()\n\r\t'):
+        return "NAME"
+    return f'"{text}"'
+
+
+def resume_command(supervisee: str | None) -> str:
+    """How a person carries on with an unfinished reflection or prep."""
+    if supervisee is None:
+        return "peersup reflect --resume"
+    return f"peersup prep {command_word(supervisee)} --resume"

@@ -126,42 +126,22 @@ def _needs_output(fmt: Format, output: Path | None) -> None:
 
 
 def _journal_path(ref: str, override: Path | None) -> Path:
-    import importlib
-
-    from ..errors import JournalError
+    from ..history.index import open_index
+    from ..history.refs import resolve
     from .common import journal_dir
 
     given = Path(ref).expanduser()
     if given.is_file():
         return given
-    try:
-        refs = importlib.import_module("peersup_cli.history.refs")
-    except ImportError:
-        refs = None
-    if refs is None:
-        raise JournalError(f"No journal file {ref!r}. Give the path to a journal file.")
-    path: Path = refs.resolve_journal(ref, journal_dir(override))
-    return path
+    folder = journal_dir(override)
+    with open_index(folder) as index:
+        return resolve(ref, folder, index).path
 
 
 def _load_journal(path: Path) -> Journal:
-    from ..errors import JournalError
-    from ..journal.format import JournalFormatError, parse
+    from ..journal.store import load_journal
 
-    try:
-        # newline="": a carriage return typed inside an answer is part of the answer.
-        with open(path, encoding="utf-8", newline="") as fh:
-            text = fh.read()
-    except IsADirectoryError:
-        raise JournalError(f"{path} is a folder, not a journal file.") from None
-    except UnicodeDecodeError:
-        raise JournalError(f"{path} is not a peersup journal: it is not UTF-8 text.") from None
-    except OSError as exc:
-        raise JournalError(f"Could not read {path}: {exc.strerror or exc}.") from None
-    try:
-        return parse(text)
-    except JournalFormatError as exc:
-        raise JournalError(f"{path} is not a peersup journal: {exc}.") from None
+    return load_journal(path)
 
 
 def _emit(

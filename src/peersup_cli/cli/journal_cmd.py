@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,8 +18,7 @@ from .common import command_group
 from .journal_render import echo, print_json, print_lines, report_skipped, width
 
 if TYPE_CHECKING:
-    from ..history.entries import Skipped
-    from ..history.index import Index
+    pass
 
 journal_app = command_group(
     "journal", "Look back over your journals: list, show, search, trends, compare, summary."
@@ -52,16 +51,15 @@ def list_cmd(
     journal_dir: Path | None = _DIR,
 ) -> None:
     """Journals, newest first, each with the number to use in `journal show`."""
-    from ..history.filter_options import make_filters
-    from ..history.index import with_index
+    from ..history.filters import make_filters
+    from ..history.index import open_index
 
     folder = _folder(journal_dir)
 
-    def work(index: Index) -> tuple[list[Any], list[Skipped], bool]:
+    with open_index(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        return index.entries(filters, limit=limit or None), index.skipped(), index.count() > 0
-
-    entries, skipped, any_at_all = with_index(folder, work)
+        entries = index.entries(filters, limit=limit or None)
+        skipped, any_at_all = index.skipped(), index.count() > 0
     if as_json:
         print_json({"journals": [e.to_json() for e in entries],
                     "skipped": [s.to_json() for s in skipped]})
@@ -84,11 +82,15 @@ def show_cmd(
     journal_dir: Path | None = _DIR,
 ) -> None:
     """One journal, laid out for reading (a prep's agenda comes first)."""
-    from ..history.refs import read_journal, resolve
+    from ..history.index import open_index
+    from ..history.refs import resolve
     from ..history.views import show
+    from ..journal.store import load_journal
 
-    resolved = resolve(ref, _folder(journal_dir))
-    journal = read_journal(resolved.path)
+    folder = _folder(journal_dir)
+    with open_index(folder) as index:
+        resolved = resolve(ref, folder, index)
+    journal = load_journal(resolved.path)
     if resolved.note:
         typer.echo(resolved.note, err=True)
     print_lines(show(journal, width()))
@@ -106,18 +108,16 @@ def search_cmd(
     journal_dir: Path | None = _DIR,
 ) -> None:
     """Find words in answers, action plans, support and agendas; shows each matching line."""
-    from ..history.filter_options import make_filters
-    from ..history.index import with_index
+    from ..history.filters import make_filters
+    from ..history.index import open_index
     from ..history.search import search
 
     folder = _folder(journal_dir)
     query = " ".join(text)
 
-    def work(index: Index) -> tuple[Any, list[Skipped]]:
+    with open_index(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        return search(index, query, filters), index.skipped()
-
-    hits, skipped = with_index(folder, work)
+        hits, skipped = search(index, query, filters), index.skipped()
     if as_json:
         print_json({
             "query": query,
@@ -152,20 +152,18 @@ def trends_cmd(
 
     Strengths first: the values rated highest lately come at the top.
     """
-    from ..history.filter_options import make_filters
-    from ..history.index import with_index
+    from ..history.filters import make_filters
+    from ..history.index import open_index
     from ..history.trends import trends
     from ..history.views import trends_view
 
     folder = _folder(journal_dir)
 
-    def work(index: Index) -> tuple[Any, list[Skipped], int]:
+    with open_index(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        found = trends(index.value_rows(filters), index.item_texts(), filters.value)
+        values = trends(index.value_rows(filters), index.item_texts(), filters.value)
         top = max((n for _, n in index.scale_labels()), default=4)
-        return found, index.skipped(), top
-
-    values, skipped, top = with_index(folder, work)
+        skipped = index.skipped()
     if as_json:
         print_json({"values": [v.to_json() for v in values],
                     "skipped": [s.to_json() for s in skipped]})
@@ -189,15 +187,15 @@ def compare_cmd(
     Either may be any journal file, such as one a colleague shared, of any role or framework.
     """
     from ..history.compare import compare, describe
-    from ..history.index import with_index
-    from ..history.refs import read_journal, resolve
+    from ..history.index import open_index
+    from ..history.refs import resolve
     from ..history.views import compare_view
+    from ..journal.store import load_journal
 
     folder = _folder(journal_dir)
-    path_a, path_b = with_index(
-        folder, lambda idx: (resolve(a, folder, idx).path, resolve(b, folder, idx).path)
-    )
-    ja, jb = read_journal(path_a), read_journal(path_b)
+    with open_index(folder) as index:
+        path_a, path_b = resolve(a, folder, index).path, resolve(b, folder, index).path
+    ja, jb = load_journal(path_a), load_journal(path_b)
     rows = compare(ja, jb)
     if as_json:
         print_json({"a": {"path": str(path_a), "about": describe(ja)},
@@ -219,22 +217,21 @@ def summary_cmd(
     journal_dir: Path | None = _DIR,
 ) -> None:
     """A growth summary in markdown, for a review or a supervision check-in."""
-    from ..history.filter_options import make_filters
-    from ..history.index import with_index
+    from ..history.filters import make_filters
+    from ..history.index import open_index
     from ..history.summary import covers, summary
 
     folder = _folder(journal_dir)
     if output is not None:
         _check_output(output, folder, force)
 
-    def work(index: Index) -> tuple[str, list[Skipped]]:
+    with open_index(folder) as index:
         filters = make_filters(index, role, since, until, None, supervisee)
         entries = index.entries(filters, newest_first=False)
         period, who = covers(entries, filters, since=since, until=until,
                              supervisee=supervisee)
-        return summary(entries, index.item_texts(), period=period, who=who), index.skipped()
-
-    text, skipped = with_index(folder, work)
+        text = summary(entries, index.item_texts(), period=period, who=who)
+        skipped = index.skipped()
     if output is None:
         echo(text.rstrip("\n"))
     else:
@@ -251,10 +248,11 @@ def summary_cmd(
 @journal_app.command("reindex")
 def reindex_cmd(journal_dir: Path | None = _DIR) -> None:
     """Rebuild the journal index from the files (it is only a cache; nothing is lost)."""
-    from ..history.index import with_index
+    from ..history.index import open_index
 
     folder = _folder(journal_dir)
-    count, skipped = with_index(folder, lambda idx: (idx.count(), idx.skipped()), rebuild=True)
+    with open_index(folder, rebuild=True) as index:
+        count, skipped = index.count(), index.skipped()
     echo(f"Indexed {count} journal{'s' * (count != 1)} in {folder}; skipped {len(skipped)}.")
     report_skipped(skipped)
 

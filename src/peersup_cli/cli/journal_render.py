@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from ..history.entries import Skipped
+    from ..history.records import Skipped
     from ..history.views import Line
 
 STYLES = {

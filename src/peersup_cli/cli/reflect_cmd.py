@@ -126,6 +126,7 @@ def _session(
     from ..config import load_config
     from ..errors import AnswersFileError, InputClosed, NoTerminalError, UsageError
     from ..guidelines.lookup import get_framework
+    from ..history.lookback import Lookback
     from ..journal import store
     from ..reflection import runner
     from ..reflection.answers_file import AnswersPort, check_against, load_answers
@@ -161,17 +162,18 @@ def _session(
 
     if data is None:
         welcome()
+    lookback = Lookback(jdir)
     try:
         if resume:
             found = runner.find_resumable(
-                jdir, kind, role=role if kind == "reflect" else None, supervisee=supervisee
+                lookback, kind, role=role if kind == "reflect" else None, supervisee=supervisee
             )
             if found is None:
                 what = f"prep for {supervisee}" if kind == "prep" else "reflection"
                 start_cmd = resume_hint.removesuffix(" --resume")
                 raise UsageError(msg.NOTHING_TO_RESUME.format(what=what, start=start_cmd))
             draft, partial = found
-            plan = runner.resume_plan(guidelines, draft, partial, jdir, history=history)
+            plan = runner.resume_plan(guidelines, draft, partial, lookback, history=history)
             resumed = True
         else:
             fw_id = framework or (data.framework if data else None) or _configured_framework(
@@ -199,11 +201,11 @@ def _session(
 
             _from_file(data, "role", role, lambda: check_role(fw, chosen_role))
             chosen = runner.pick_values(
-                fw, values, focus, journal_dir=jdir, role=chosen_role, default_ids=default_ids
+                fw, values, focus, lookback=lookback, role=chosen_role, default_ids=default_ids
             )
             plan, draft = runner.start(
                 guidelines, kind=kind, framework_id=fw.id, role=chosen_role, values=chosen,
-                journal_dir=jdir, now=datetime.now().astimezone(), supervisee=supervisee,
+                lookback=lookback, now=datetime.now().astimezone(), supervisee=supervisee,
                 history=history and data is None,
             )
             resumed = False
@@ -221,6 +223,8 @@ def _session(
     except InputClosed:
         console.print()
         raise InputEnded(msg.INPUT_CLOSED.format(resume=resume_hint)) from None
+    finally:
+        lookback.__exit__(None, None, None)
 
     if result.path is None or result.journal is None:
         return
@@ -269,15 +273,15 @@ def _choose_role(
 def _print_agenda(name: str, journal_dir: Path | None) -> None:
     from .. import messages as msg
     from ..errors import JournalError
-    from ..journal import store
+    from ..history.lookback import Lookback
     from . import common
 
-    jdir = common.journal_dir(journal_dir)
-    found = store.latest_prep(jdir, name)
-    if found is None or found[1].agenda is None:
+    with Lookback(common.journal_dir(journal_dir)) as lookback:
+        found = lookback.latest_prep(name)
+    if found is None or found.journal.agenda is None:
         raise JournalError(msg.NO_AGENDA.format(name=shlex.quote(name)))
-    path, journal = found
-    agenda = found[1].agenda
+    path, journal = found.path, found.journal
+    agenda = journal.agenda
     assert agenda is not None
     lines = [
         msg.AGENDA_HEADING.format(

@@ -1,1 +1,4 @@
-"""(filled in by its issue)"""
+"""Looking back over many journals: the index (a SQLite cache of every journal, kept in step
+with the files: ``index``, ``schema``, ``records``), which journals a command asks for
+(``filters``), how a person names one (``refs``), what a new session looks back on
+(``lookback``), and the analyses (``search``, ``trends``, ``compare``, ``summary``)."""

@@ -4,48 +4,48 @@ The markdown files are the only source of truth. The index is a cache in the pla
 folder: each run stats every ``*.md`` file in the journal folder and re-reads only those whose
 name, size or modification time changed, so a warm run costs a directory scan and one query.
 Deleting the cache loses nothing; a cache that is corrupt, from another schema version or not a
-database at all is deleted and rebuilt without a word. Nothing here ever writes a journal file.
+database at all is deleted and rebuilt without a word; one that cannot be opened, created or
+locked at once gives way to an in-memory index for the run. Nothing here writes a journal file.
 
-This module keeps the index in step (``Index.refresh``) and answers queries; the schema and
-opening the file live in ``index_schema``, reading files into rows in ``index_rows``, and the
-data handed out (``Entry``, ``Filters``, ``Skipped``) in ``entries``.
+Every file is read through ``journal.store.read_journal``, the one reader of the format. The
+schema and opening the file live in ``schema``; the records handed out in ``records``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from . import index_rows, index_schema
-from .entries import Entry, Filters, RefreshResult, Skipped, filter_sql
-from .index_rows import compact_numbers
-from .index_schema import COLUMNS, ENTRY_COLUMNS, NCOLUMNS, SCHEMA_VERSION
+from ..journal.format import JournalFormatError
+from ..journal.model import Journal
+from ..journal.store import is_journal_name, name_order, person_key, read_journal
+from . import schema
+from .filters import Filters, filter_sql
+from .records import (
+    IndexedJournal,
+    RefreshResult,
+    Skipped,
+    compact_numbers,
+    decode_values,
+    encode_values,
+)
 
 if TYPE_CHECKING:
     import sqlite3
 
-# Re-exported: callers have always imported these from here.
-__all__ = [
-    "BULK",
-    "SCHEMA_VERSION",
-    "Entry",
-    "Filters",
-    "Index",
-    "RefreshResult",
-    "Skipped",
-    "compact_numbers",
-    "with_index",
-]
-
-T = TypeVar("T")
 BULK = 500  # from this many new or changed files on, the full-text index is rebuilt later
+BATCH = 256  # rows stored at a time: fast, and memory stays small
+# Called as (files read, files to read) while a refresh reads files; the CLI draws a bar.
+Progress = Callable[[int, int], None]
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 class Index:
-    """An open index for one journal folder. Use ``with_index`` rather than this directly."""
+    """An open index for one journal folder. Use ``open_index`` rather than this directly."""
 
     def __init__(self, conn: sqlite3.Connection, journal_dir: Path, file: Path | None) -> None:
         self.conn = conn
@@ -57,83 +57,24 @@ class Index:
         )
 
     # -- keeping in step with the files --------------------------------------------------------
-    def refresh(self) -> RefreshResult:
-        found = index_rows.scan_dir(self.journal_dir)
+    def refresh(self, progress: Progress | None = None) -> RefreshResult:
+        found = scan_dir(self.journal_dir)
         stale, fresh, removed = self._changes(found)
         if not stale and not fresh:
             return RefreshResult()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
-        # Asked again under the write lock: another peersup may have caught up meanwhile.
         try:
+            # Asked again under the write lock: another peersup may have caught up meanwhile.
             stale, fresh, removed = self._changes(found)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        result = RefreshResult(read=len(fresh), removed=removed)
-        # key -> (file name, text): the newest file's wording wins (names start with the
-        # date), whatever order the rows arrive in.
-        items: dict[tuple[str, str, str, int], tuple[str, str]] = {}
-        scale: dict[tuple[str, int], tuple[str, str]] = {}
-        try:
-            fts = self.has_fts and not self._fts_stale()
-            if fts and len(fresh) >= BULK:
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
-                fts = False
-            if stale:
-                stale_ids = json.dumps(stale)
-                if fts:
-                    conn.execute(
-                        "INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text "
-                        "FROM texts WHERE id IN (SELECT value FROM json_each(?))",
-                        (stale_ids,),
-                    )
-                for table in ("journals", "texts"):
-                    conn.execute(
-                        f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-                        (stale_ids,),
-                    )
-            before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
-            insert_journal = (
-                f"INSERT INTO journals (id, {COLUMNS}) VALUES ({', '.join('?' * (NCOLUMNS + 1))})"
-            )
-            insert_text = "INSERT INTO texts VALUES (?, ?, ?)"
-            journal_rows: list[tuple[Any, ...]] = []
-            text_rows: list[tuple[Any, ...]] = []
-            for row_id, (row, text, file_items, file_scale) in enumerate(
-                index_rows.read_all(self.journal_dir, self.dir_key, fresh, found), start=before + 1
-            ):
-                _keep_newest(items, row[1], file_items)
-                _keep_newest(scale, row[1], file_scale)
-                journal_rows.append((row_id, *row))
-                if text is not None:
-                    text_rows.append((row_id, *text))
-                if len(journal_rows) >= 256:  # in batches: fast, and memory stays small
-                    conn.executemany(insert_journal, journal_rows)
-                    conn.executemany(insert_text, text_rows)
-                    journal_rows.clear()
-                    text_rows.clear()
-            conn.executemany(insert_journal, journal_rows)
-            conn.executemany(insert_text, text_rows)
-            if fts:
-                conn.execute(
-                    "INSERT INTO fts (rowid, text) SELECT id, text FROM texts WHERE id > ?",
-                    (before,),
-                )
-            conn.executemany(
-                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?)",
-                ((*k, v) for k, (_, v) in items.items()),
-            )
-            conn.executemany(
-                "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
-                ((*k, v) for k, (_, v) in scale.items()),
-            )
+            self._forget(stale, fts := self._fts_live(len(fresh)))
+            self._store(fresh, found, fts, progress)
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException:  # Ctrl-C included: the index stays as it was
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
             raise
-        return result
+        return RefreshResult(read=len(fresh), removed=removed)
 
     def _changes(self, found: dict[str, tuple[int, int]]) -> tuple[list[int], list[str], int]:
         """(row ids to forget, file names to read, how many files are gone)."""
@@ -148,13 +89,108 @@ class Index:
             for name, (row_id, size, mtime) in known.items()
             if found.get(name) != (size, mtime)
         ]
-        fresh = sorted(
-            (name for name, stat in found.items() if name not in known or known[name][1:] != stat),
-            reverse=True,  # newest first, as journal names start with their date
-        )
+        fresh = [
+            name for name, stat in found.items() if name not in known or known[name][1:] != stat
+        ]
         return stale, fresh, sum(name not in found for name in known)
 
-    def rebuild(self) -> None:
+    def _fts_live(self, changes: int) -> bool:
+        """Whether to keep the full-text index in step row by row (few changes) or leave it to
+        be rebuilt in one go by the next search (many: 3x faster)."""
+        fts = self.has_fts and not self._fts_stale()
+        if fts and changes >= BULK:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
+            return False
+        return fts
+
+    def _forget(self, stale: list[int], fts: bool) -> None:
+        if not stale:
+            return
+        ids = json.dumps(stale)
+        if fts:
+            self.conn.execute(
+                "INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text "
+                "FROM texts WHERE id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        for table in ("journals", "texts"):
+            self.conn.execute(
+                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+            )
+
+    def _store(
+        self, names: list[str], found: dict[str, tuple[int, int]], fts: bool,
+        progress: Progress | None,
+    ) -> None:
+        conn = self.conn
+        before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
+        insert_journal = (
+            f"INSERT INTO journals (id, {schema.COLUMNS}) "
+            f"VALUES ({', '.join('?' * (schema.NCOLUMNS + 1))})"
+        )
+        # key -> (file name, text): the newest file's wording wins (names start with the date).
+        items: dict[tuple[str, str, str, int], tuple[str, str]] = {}
+        scale: dict[tuple[str, int], tuple[str, str]] = {}
+        journal_rows: list[tuple[Any, ...]] = []
+        text_rows: list[tuple[Any, ...]] = []
+        for done, name in enumerate(names, start=1):
+            row_id = before + done
+            try:
+                journal = read_journal(self.journal_dir / name)
+            except JournalFormatError as exc:
+                journal_rows.append(
+                    (row_id, self.dir_key, name, *found[name], str(exc),
+                     *([None] * (schema.NCOLUMNS - 5)))
+                )
+            else:
+                journal_rows.append((row_id, *self._row(name, found[name], journal)))
+                text_rows.append((row_id, *_texts(journal)))
+                _note_wording(items, scale, name, journal)
+            if len(journal_rows) >= BATCH:
+                self._insert(insert_journal, journal_rows, text_rows)
+                if progress is not None:
+                    progress(done, len(names))
+        self._insert(insert_journal, journal_rows, text_rows)
+        if progress is not None:
+            progress(len(names), len(names))
+        if fts:
+            conn.execute(
+                "INSERT INTO fts (rowid, text) SELECT id, text FROM texts WHERE id > ?", (before,)
+            )
+        conn.executemany(
+            "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?)",
+            ((*k, v) for k, (_, v) in items.items()),
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
+            ((*k, v) for k, (_, v) in scale.items()),
+        )
+
+    def _insert(
+        self, sql: str, journal_rows: list[tuple[Any, ...]], text_rows: list[tuple[Any, ...]]
+    ) -> None:
+        self.conn.executemany(sql, journal_rows)
+        self.conn.executemany("INSERT INTO texts VALUES (?, ?, ?)", text_rows)
+        journal_rows.clear()
+        text_rows.clear()
+
+    def _row(self, name: str, stat: tuple[int, int], j: Journal) -> tuple[Any, ...]:
+        """The ``journals`` row of a readable journal, in ``schema.COLUMNS`` order."""
+        base, number = name_order(name)
+        return (
+            self.dir_key, name, *stat, None,
+            j.date.isoformat(), j.date.timestamp(), j.date.date().isoformat(),
+            f"{base}\x00{number:010d}",
+            j.role, j.role_label, j.framework, j.framework_title, j.supervisee,
+            person_key(j.supervisee) if j.supervisee is not None else None,
+            j.status,
+            "," + ",".join(j.values) + ",",
+            compact_numbers(r.number for r in j.reflections),
+            _JSON.encode(encode_values(j)), j.action_plan, j.support,
+            _JSON.encode(_agenda(j)) if j.agenda is not None else None,
+        )
+
+    def rebuild(self, progress: Progress | None = None) -> None:
         """Forget this folder's journals and read every file again."""
         self.conn.execute("BEGIN IMMEDIATE")
         self.conn.execute(
@@ -164,7 +200,7 @@ class Index:
         self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.dir_key,))
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
         self.conn.execute("COMMIT")
-        self.refresh()
+        self.refresh(progress)
 
     def _fts_stale(self) -> bool:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'fts_stale'").fetchone()
@@ -204,69 +240,74 @@ class Index:
         ref: int | None = None,
         name: str | None = None,
         limit: int | None = None,
-    ) -> list[Entry]:
-        """Readable journals with their reference numbers (1 = oldest), filtered."""
-        where, params = filter_sql(filters or Filters(), "j.")
+        where: str = "",
+    ) -> list[IndexedJournal]:
+        """Readable journals with their reference numbers (1 = oldest), filtered. ``where``:
+        one more SQL condition on the journal columns (``j.``), for the look-back."""
+        conditions, params = filter_sql(filters or Filters(), "j.")
+        if where:
+            conditions.append(where)
         if ids is not None:
-            where.append("j.id IN (SELECT value FROM json_each(?))")
+            conditions.append("j.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(ids))
         if ref is not None:
-            where.append("r.ref = ?")
+            conditions.append("r.ref = ?")
             params.append(ref)
         if name is not None:
-            where.append("j.name = ?")
+            conditions.append("j.name = ?")
             params.append(name)
-        # Numbers come from a light sort of (ts, name) alone; the wide columns are joined after,
+        # Numbers come from a light sort of (ts, seq) alone; the wide columns are joined after,
         # so the sort never carries them (3x faster at 10,000 journals).
-        columns = ", ".join(f"j.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
+        columns = ", ".join(f"j.{c.strip()}" for c in schema.ENTRY_COLUMNS.split(","))
         sql = (
             f"SELECT r.ref, {columns} FROM (SELECT id, row_number() OVER "
-            f"(ORDER BY ts, name) AS ref FROM journals WHERE dir = ? AND error IS NULL) AS r "
+            f"(ORDER BY ts, seq) AS ref FROM journals WHERE dir = ? AND error IS NULL) AS r "
             f"JOIN journals AS j ON j.id = r.id "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''}"
+            f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''}"
         )
         if limit:
-            sql += f" ORDER BY r.ref {'DESC' if newest_first else 'ASC'} LIMIT {int(limit)}"
+            sql += f" ORDER BY r.ref {'DESC' if newest_first else 'ASC'} LIMIT ?"
+            params.append(int(limit))
         rows = self.conn.execute(sql, [self.dir_key, *params]).fetchall()
         # Sorted here, not in SQL: SQLite would sort the wide rows in a temporary table.
         rows.sort(key=lambda row: row[0], reverse=newest_first)
         return [self._entry(row) for row in rows]
 
-    def value_rows(self, filters: Filters | None = None) -> list[tuple[str, str, str, str]]:
-        """(day, framework, role, vals JSON) of each readable journal, oldest first: all that
-        trends need, without building an ``Entry`` for each of 10,000 journals."""
-        where, params = filter_sql(filters or Filters())
+    def value_rows(self, filters: Filters | None = None) -> list[ValueRow]:
+        """What trends need of each readable journal, oldest first, without building an
+        ``IndexedJournal`` for each of 10,000 journals."""
+        conditions, params = filter_sql(filters or Filters())
         sql = (
             "SELECT day, framework, role, vals FROM journals WHERE dir = ? AND error IS NULL "
-            f"{''.join(' AND ' + w for w in where)} ORDER BY ts, name"
+            f"{''.join(' AND ' + c for c in conditions)} ORDER BY ts, seq"
         )
-        return self.conn.execute(sql, [self.dir_key, *params]).fetchall()
+        return [ValueRow(day, fw, role, vals)
+                for day, fw, role, vals in self.conn.execute(sql, [self.dir_key, *params])]
 
-    def _entry(self, row: tuple[Any, ...]) -> Entry:
+    def _entry(self, row: tuple[Any, ...]) -> IndexedJournal:
         (ref, row_id, name, date, day, role, role_label, framework, fw_title, supervisee,
          status, numbers, vals, action_plan, agenda) = row
-        return Entry(
-            ref, row_id, self.journal_dir, name, date, day, role, role_label or "", framework,
-            fw_title or "", supervisee, status, numbers, vals, action_plan,
-            agenda,
+        return IndexedJournal(
+            ref=ref, id=row_id, folder=self.journal_dir, name=name, date=date, day=day,
+            role=role, role_label=role_label or "", framework=framework,
+            framework_title=fw_title or "", supervisee=supervisee, status=status,
+            numbers=numbers, vals_json=vals, action_plan=action_plan, agenda_json=agenda,
         )
 
-    def texts(self, ids: list[int]) -> dict[int, tuple[str, list[list[Any]]]]:
-        """The searchable lines of these journals: id -> (text, blocks).
-
-        ``text`` holds the lines of every block in order; ``blocks`` is
-        ``[[line number of its first line, where, how many lines], ...]``.
-        """
-        out: dict[int, tuple[str, list[list[Any]]]] = {}
+    def texts(self, ids: list[int]) -> dict[int, SearchText]:
+        """The searchable lines of these journals, by row id."""
+        out: dict[int, SearchText] = {}
         for row_id, text, linemap in self.conn.execute(
-            "SELECT id, text, linemap FROM texts WHERE id IN "
-            "(SELECT value FROM json_each(?))",
+            "SELECT id, text, linemap FROM texts WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         ):
-            out[row_id] = (text or "", json.loads(linemap or "[]"))
+            out[row_id] = SearchText(
+                text or "", [BlockPlace(*b) for b in json.loads(linemap or "[]")]
+            )
         return out
 
     def item_texts(self) -> dict[tuple[str, str, str, int], str]:
+        """(framework, role, value id, item number) -> the newest wording of that item."""
         rows = self.conn.execute("SELECT framework, role, value_id, number, text FROM items")
         return {(f, r, v, n): t for f, r, v, n, t in rows}
 
@@ -291,32 +332,109 @@ class Index:
             (self.dir_key,),
         )
         for (vals,) in rows:
-            for v in json.loads(vals):
-                out.setdefault(v[0], (v[1], v[2], v[3]))
+            for v in decode_values(vals):
+                out.setdefault(v.id, (v.number, v.title, v.practice))
         return out
 
 
-K = TypeVar("K")
+class ValueRow:
+    """One journal as trends see it: its day, framework, role and values (decoded on use)."""
+
+    __slots__ = ("day", "framework", "role", "vals_json")
+
+    def __init__(self, day: str, framework: str, role: str, vals_json: str) -> None:
+        self.day, self.framework, self.role, self.vals_json = day, framework, role, vals_json
 
 
-def _keep_newest(kept: dict[K, tuple[str, str]], name: str, found: dict[K, str]) -> None:
-    for key, text in found.items():
-        old = kept.get(key)
-        if old is None or old[0] < name:
-            kept[key] = (name, text)
+class BlockPlace:
+    """Where one block of a journal's searchable text stands in its file."""
+
+    __slots__ = ("line", "lines", "where")
+
+    def __init__(self, line: int, where: str, lines: int) -> None:
+        self.line, self.where, self.lines = line, where, lines
 
 
-def with_index(
+class SearchText:
+    """A journal's searchable lines (every block's text, in order) and where each block is."""
+
+    __slots__ = ("blocks", "text")
+
+    def __init__(self, text: str, blocks: list[BlockPlace]) -> None:
+        self.text, self.blocks = text, blocks
+
+
+def _texts(j: Journal) -> tuple[str, str]:
+    """The ``texts`` row: every block of the person's words, and where each block is."""
+    text = "\n".join(b.text for b in j.blocks)
+    return text, _JSON.encode([[b.line, b.where, b.size] for b in j.blocks])
+
+
+def _agenda(j: Journal) -> dict[str, list[str]]:
+    a = j.agenda
+    assert a is not None
+    return {"carried": a.carried, "done": a.done, "topics": a.topics, "questions": a.questions}
+
+
+def _note_wording(
+    items: dict[tuple[str, str, str, int], tuple[str, str]],
+    scale: dict[tuple[str, int], tuple[str, str]],
+    name: str,
+    j: Journal,
+) -> None:
+    """Keep each guideline item's and rating label's wording from the newest file by name."""
+    for r in j.reflections:
+        for item in r.items:
+            key = (j.framework, j.role, r.value_id, item.number)
+            old = items.get(key)
+            if old is None or old[0] < name:
+                items[key] = (name, item.text)
+        if r.rating is not None and r.rating_label:
+            rkey = (j.framework, r.rating)
+            old = scale.get(rkey)
+            if old is None or old[0] < name:
+                scale[rkey] = (name, r.rating_label)
+
+
+def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
+    """name -> (size, mtime_ns) of every journal file (drafts and hidden files left out)."""
+    found: dict[str, tuple[int, int]] = {}
+    try:
+        entries = os.scandir(journal_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    except OSError as exc:
+        from ..errors import JournalError
+
+        raise JournalError(
+            f"Could not read the journal folder {journal_dir}: {exc.strerror}."
+        ) from None
+    with entries:
+        for e in entries:
+            name = e.name
+            if is_journal_name(name):
+                try:
+                    if e.is_file():
+                        st = e.stat()
+                        found[name] = (st.st_size, st.st_mtime_ns)
+                except OSError:
+                    continue
+    return found
+
+
+@contextlib.contextmanager
+def open_index(
     journal_dir: Path,
-    work: Callable[[Index], T],
     *,
     index_file: Path | None = None,
     rebuild: bool = False,
-) -> T:
-    """Open the index for ``journal_dir``, bring it up to date, and run ``work`` on it.
+    progress: Progress | None = None,
+) -> Iterator[Index]:
+    """The index for ``journal_dir``, brought up to date, open for one command.
 
-    A cache that cannot be used is deleted and rebuilt once; if the cache folder cannot be
-    written at all, an in-memory index does the job for this run.
+    A cache that cannot be used is deleted and rebuilt once; one that cannot be opened, created
+    or locked (another peersup busy with it, a read-only disk, a folder that is not ours) gives
+    way to an in-memory index for this run.
     """
     import sqlite3
 
@@ -330,29 +448,27 @@ def with_index(
     except StorageError:
         file = None
     for attempt in range(3):
+        conn = None
         try:
-            conn = index_schema.connect(file)
+            conn = schema.connect(file)
+            index = Index(conn, journal_dir, file)
+            if rebuild:
+                index.rebuild(progress)
+            else:
+                index.refresh(progress)
         except (sqlite3.DatabaseError, OSError) as exc:
-            if file is not None and attempt == 0 and not index_schema.busy(exc):
-                index_schema.delete(file)
+            if conn is not None:
+                conn.close()
+            if file is None:
+                raise
+            if attempt == 0 and isinstance(exc, sqlite3.DatabaseError) and not schema.busy(exc):
+                schema.delete(file)
             else:
                 file = None
             continue
         try:
-            index = Index(conn, journal_dir, file)
-            if rebuild:
-                index.rebuild()
-            else:
-                index.refresh()
-            return work(index)
-        except sqlite3.DatabaseError as exc:
-            if file is None:
-                raise
-            conn.close()
-            if attempt == 0 and not index_schema.busy(exc):
-                index_schema.delete(file)
-            else:
-                file = None
+            yield index
         finally:
             conn.close()
+        return
     raise AssertionError("unreachable")  # pragma: no cover

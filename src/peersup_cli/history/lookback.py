@@ -1,37 +1,131 @@
-"""What ``peersup reflect`` and ``prep`` look back on, from the journal index: each readable
-journal's front matter facts, so ``journal.store.entries`` need not read 10,000 files.
+"""What ``peersup reflect`` and ``prep`` look back on, asked of the journal index: when each value
+was last reflected on, what was said about it then, the newest prep for a supervisee, and the
+journals saved as unfinished. Each answer is a query; only ``latest_prep`` reads a file (the
+whole prep, for its agenda). ``Lookback`` opens the index once, on first use, for a session.
 """
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from types import TracebackType
 
-from .index import Index, with_index
+from ..journal.format import JournalFormatError
+from ..journal.model import Journal
+from ..journal.store import person_key, read_journal
+from .filters import Filters
+from .index import Index, open_index
+from .records import IndexedJournal
 
-# (file name, lookback JSON [date, values, ratings], role, framework, status, supervisee)
-Facts = tuple[str, str, str, str, str, str | None]
+
+@dataclass(frozen=True)
+class LastTime:
+    """What a role said about one value the last time it reflected on it."""
+
+    value_id: str
+    date: datetime
+    rating: int | None
+    rating_label: str | None
+    action_plan: str | None
+    path: Path
 
 
-def journal_facts(
-    journal_dir: Path, *, role: str | None = None, preps: bool = False, partial: bool = False
-) -> list[Facts]:
-    """Every readable journal in ``journal_dir`` (only this ``role``'s, only supervision preps,
-    only partial journals when asked), in no particular order."""
-    sql = (
-        "SELECT name, lookback, role, framework, status, supervisee FROM journals "
-        "WHERE dir = ? AND error IS NULL"
-    )
-    params: list[Any] = []
-    if role is not None:
-        sql += " AND role = ?"
-        params.append(role)
-    if preps:
-        sql += " AND supervisee IS NOT NULL"
-    if partial:
-        sql += " AND status = 'partial'"
+@dataclass(frozen=True)
+class LatestPrep:
+    path: Path
+    journal: Journal
 
-    def work(index: Index) -> list[Facts]:
-        return index.conn.execute(sql, [index.dir_key, *params]).fetchall()
 
-    return with_index(journal_dir, work)
+def _role_entries(index: Index, role: str, exclude: Path | None = None) -> list[IndexedJournal]:
+    """This role's readable journals, oldest first (``exclude``: leave one file out)."""
+    entries = index.entries(Filters(role=role), newest_first=False)
+    return [e for e in entries if e.path != exclude]
+
+
+def last_reflected(index: Index, role: str) -> dict[str, datetime]:
+    """For each value id: when this role last reflected on it."""
+    out: dict[str, datetime] = {}
+    for entry in _role_entries(index, role):
+        when = datetime.fromisoformat(entry.date)
+        for value in entry.values():
+            out[value.id] = when
+    return out
+
+
+def last_times(index: Index, role: str, *, exclude: Path | None = None) -> dict[str, LastTime]:
+    """For each value id: what this role said about it last time (rating, date, planned
+    action). ``exclude`` leaves out one file (the partial journal of the session resumed)."""
+    out: dict[str, LastTime] = {}
+    for entry in _role_entries(index, role, exclude):
+        when = datetime.fromisoformat(entry.date)
+        for value in entry.values():
+            out[value.id] = LastTime(
+                value_id=value.id, date=when, rating=value.rating,
+                rating_label=value.rating_label, action_plan=entry.action_plan, path=entry.path,
+            )
+    return out
+
+
+def latest_prep(
+    index: Index, supervisee: str, *, complete_only: bool = False, exclude: Path | None = None
+) -> LatestPrep | None:
+    """The newest prep journal for ``supervisee`` that can be read, or None."""
+    for entry in index.entries(Filters(supervisee=supervisee)):
+        if entry.path == exclude or (complete_only and entry.status != "complete"):
+            continue
+        if entry.supervisee is None or person_key(entry.supervisee) != person_key(supervisee):
+            continue
+        try:
+            return LatestPrep(entry.path, read_journal(entry.path))
+        except JournalFormatError:
+            continue
+    return None
+
+
+def partial_journals(index: Index) -> list[IndexedJournal]:
+    """Journals saved as unfinished, oldest first."""
+    return index.entries(newest_first=False, where="j.status = 'partial'")
+
+
+class Lookback:
+    """The look-back of one session: the index opened on first use, once, and closed with
+    ``with``. A session that needs no look-back never opens it."""
+
+    def __init__(self, journal_dir: Path, index_file: Path | None = None) -> None:
+        self.journal_dir = journal_dir
+        self._index_file = index_file
+        self._stack = contextlib.ExitStack()
+        self._index: Index | None = None
+
+    def __enter__(self) -> Lookback:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._stack.close()
+        self._index = None
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = self._stack.enter_context(
+                open_index(self.journal_dir, index_file=self._index_file)
+            )
+        return self._index
+
+    def last_reflected(self, role: str) -> dict[str, datetime]:
+        return last_reflected(self.index, role)
+
+    def last_times(self, role: str, *, exclude: Path | None = None) -> dict[str, LastTime]:
+        return last_times(self.index, role, exclude=exclude)
+
+    def latest_prep(
+        self, supervisee: str, *, complete_only: bool = False, exclude: Path | None = None
+    ) -> LatestPrep | None:
+        return latest_prep(self.index, supervisee, complete_only=complete_only, exclude=exclude)
+
+    def partial_journals(self) -> list[IndexedJournal]:
+        return partial_journals(self.index)

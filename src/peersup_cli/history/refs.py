@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import JournalError
-from .entries import Entry, Filters
-from .index import Index, with_index
+from .filters import Filters
+from .records import IndexedJournal
 
 if TYPE_CHECKING:
-    from ..journal.model import Journal
+    from .index import Index
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-11-22, or a file."
@@ -32,16 +32,12 @@ HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-1
 @dataclass
 class Resolved:
     path: Path
-    entry: Entry | None = None  # when the journal is in the journal folder's index
+    entry: IndexedJournal | None = None  # when the journal is in the journal folder's index
     note: str | None = None  # e.g. which other journals share the date
 
 
-def resolve_journal(ref: str, journal_dir: Path) -> Path:
-    """The journal file ``ref`` names; raises ``JournalError`` with a plain message."""
-    return resolve(ref, journal_dir).path
-
-
-def resolve(ref: str, journal_dir: Path, index: Index | None = None) -> Resolved:
+def resolve(ref: str, journal_dir: Path, index: Index) -> Resolved:
+    """The journal ``ref`` names; raises ``JournalError`` with a plain message."""
     text = ref.strip()
     if not text:
         raise JournalError(f"Name a journal. {HOW}")
@@ -52,8 +48,6 @@ def resolve(ref: str, journal_dir: Path, index: Index | None = None) -> Resolved
         if not path.is_absolute() and (journal_dir / text).is_file():
             return Resolved(journal_dir / text)
         raise JournalError(f"There is no journal file {text}. {HOW}")
-    if index is None:
-        return with_index(journal_dir, lambda idx: _resolve(text, journal_dir, idx))
     return _resolve(text, journal_dir, index)
 
 
@@ -91,17 +85,3 @@ def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
     if Path(text).expanduser().is_file():
         return Resolved(Path(text).expanduser())
     raise JournalError(f"No journal matches {text!r}. {HOW}")
-
-
-def read_journal(path: Path) -> Journal:
-    """The journal at ``path``, or a ``JournalError`` that names the file and the reason."""
-    from ..journal.format import JournalFormatError, parse
-
-    try:
-        return parse(path.read_text(encoding="utf-8"))
-    except JournalFormatError as exc:
-        raise JournalError(f"Could not read {path.name}: {exc}.") from None
-    except UnicodeDecodeError:
-        raise JournalError(f"Could not read {path.name}: it is not UTF-8 text.") from None
-    except OSError as exc:
-        raise JournalError(f"Could not read {path}: {exc.strerror}.") from None

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import UsageError
-from .entries import Entry, Filters
-from .index import Index
+from .filters import Filters
+from .index import BlockPlace, Index
+from .records import IndexedJournal
 
 _WORD = re.compile(r"[^\W_]+")
 WHERE_LABELS = {
@@ -40,7 +41,7 @@ class Match:
 
 @dataclass
 class Hit:
-    entry: Entry
+    entry: IndexedJournal
     matches: list[Match]
 
 
@@ -65,8 +66,10 @@ def search(index: Index, text: str, filters: Filters | None = None) -> list[Hit]
         batch = entries[start : start + 200]
         texts = index.texts([e.id for e in batch])
         for entry in batch:
-            body, blocks = texts.get(entry.id, ("", []))
-            found = _lines(entry, body, blocks, words, pattern)
+            found_text = texts.get(entry.id)
+            if found_text is None:
+                continue
+            found = _lines(entry, found_text.text, found_text.blocks, words, pattern)
             if found:
                 hits.append(Hit(entry, found))
     return hits
@@ -92,7 +95,8 @@ def _candidates(index: Index, words: list[str]) -> list[int]:
 
 
 def _lines(
-    entry: Entry, body: str, blocks: list[list[Any]], words: list[str], pattern: re.Pattern[str]
+    entry: IndexedJournal, body: str, blocks: list[BlockPlace], words: list[str],
+    pattern: re.Pattern[str],
 ) -> list[Match]:
     """The lines holding a word: found with ``str.find`` on the lowered text (C speed)."""
     lowered = body.lower()
@@ -103,11 +107,11 @@ def _lines(
     if not found:
         return []
     titles: dict[str, str] | None = None  # decoded only for a line in a value's answer
-    starts: list[tuple[int, list[Any]]] = []  # (index of the block's first line in body, block)
+    starts: list[tuple[int, BlockPlace]] = []  # (index of the block's first line in body, block)
     index = 0
     for block in blocks:
         starts.append((index, block))
-        index += block[2]
+        index += block.lines
     out: list[Match] = []
     line_index, line_start, b, end = 0, 0, 0, -1
     for pos in found:
@@ -120,14 +124,14 @@ def _lines(
         line = body[line_start:end]
         while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
             b += 1
-        first, where, _ = starts[b][1]
-        label = WHERE_LABELS.get(where)
+        place = starts[b][1]
+        label = WHERE_LABELS.get(place.where)
         if label is None:
             if titles is None:
-                titles = {v[0]: v[2] for v in entry.vals()}
-            label = titles.get(where) or where
+                titles = {v.id: v.title for v in entry.values()}
+            label = titles.get(place.where) or place.where
         spans = [m.span() for m in pattern.finditer(line)]
-        out.append(Match(first + line_index - starts[b][0], label, line, spans))
+        out.append(Match(place.line + line_index - starts[b][0], label, line, spans))
     return out
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entries import Entry, Filters
+from .filters import Filters
+from .index import ValueRow
+from .records import IndexedJournal
 from .trends import ValueTrend, sparkline, trends
 
 FOLLOW_THROUGH_RULE = (
@@ -31,7 +33,7 @@ class Plan:
 
 
 def covers(
-    entries: list[Entry],
+    entries: list[IndexedJournal],
     filters: Filters,
     *,
     since: str | None,
@@ -49,7 +51,7 @@ def covers(
 
 
 def summary(
-    entries: list[Entry],
+    entries: list[IndexedJournal],
     item_texts: dict[tuple[str, str, str, int], str],
     *,
     period: str,
@@ -63,9 +65,8 @@ def summary(
     if not entries:
         lines += ["No journals in this period yet.", ""]
         return "\n".join(lines)
-    values = trends(
-        [(e.day, e.framework, e.role, e.vals_json) for e in entries], item_texts
-    )
+    values = trends((ValueRow(e.day, e.framework, e.role, e.vals_json) for e in entries),
+                    item_texts)
     rated = [v for v in values if v.recent is not None]
 
     lines += ["## Strengths", ""]
@@ -141,7 +142,7 @@ def summary(
     return "\n".join(lines)
 
 
-def follow_through(entries: list[Entry]) -> list[Plan]:
+def follow_through(entries: list[IndexedJournal]) -> list[Plan]:
     """Each line of each action plan, oldest first, with what later preps say about it."""
     later: list[tuple[int, str | None, set[str], set[str]]] = []
     for e in entries:

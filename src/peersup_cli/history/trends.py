@@ -6,8 +6,14 @@ recent ratings, then those practised most.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .records import decode_values
+
+if TYPE_CHECKING:
+    from .index import ValueRow
 
 RECENT = 3  # ratings that count as "recent"
 SPARK = "▁▂▃▄▅▆▇█"
@@ -77,41 +83,40 @@ class ValueTrend:
 
 
 def trends(
-    rows: list[tuple[str, str, str, str]],
+    rows: Iterable[ValueRow],
     item_texts: dict[tuple[str, str, str, int], str],
     only: str | None = None,
 ) -> list[ValueTrend]:
     """One ``ValueTrend`` per value (``only``: just that value id), strengths first.
 
-    ``rows`` are ``Index.value_rows()``: (day, framework, role, vals JSON), oldest first.
+    ``rows`` are ``Index.value_rows()``, oldest first.
     """
-    import json
-
     by_id: dict[str, ValueTrend] = {}
     # Counted by (framework, role, value) first, items named at the end: 10,000 journals mean
     # some 200,000 item rows, too many to touch one by one.
     shown: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {items shown: journals}
     ticks: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {item number: times practised}
-    loads = json.loads
-    for day, framework, role, vals in rows:
-        for vid, number, title, practice, count, label, rating, done in loads(vals):
+    for row in rows:
+        day = row.day
+        for v in decode_values(row.vals_json):
+            vid = v.id
             if only and vid != only:
                 continue
             trend = by_id.get(vid)
             if trend is None:
-                trend = by_id[vid] = ValueTrend(vid, number, title, practice)
-            trend.number, trend.title, trend.practice = number, title, practice  # newest wins
+                trend = by_id[vid] = ValueTrend(vid, v.number, v.title, v.practice)
+            trend.number, trend.title, trend.practice = v.number, v.title, v.practice  # newest
             trend.times += 1
             trend.last = day
-            if rating is not None:
-                trend.ratings.append((day, rating))
-                trend.last_label = label or ""
-            key = (framework, role, vid)
+            if v.rating is not None:
+                trend.ratings.append((day, v.rating))
+                trend.last_label = v.rating_label or ""
+            key = (row.framework, row.role, vid)
             per = shown.setdefault(key, {})
-            per[count] = per.get(count, 0) + 1
-            if done:
+            per[v.shown] = per.get(v.shown, 0) + 1
+            if v.practiced:
                 per_tick = ticks.setdefault(key, {})
-                for n in done:
+                for n in v.practiced:
                     per_tick[n] = per_tick.get(n, 0) + 1
     for (framework, role, vid), counts in shown.items():
         trend = by_id[vid]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..journal.model import Journal
 from .compare import Side, ValueComparison
-from .entries import Entry
+from .records import IndexedJournal
 from .trends import ValueTrend, sparkline
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class Line:
 LIST_HEADER = f"{'REF':>5}  {'DATE':<16}  {'ROLE':<15}  {'FOR':<12}  {'VALUES':<12}  STATUS"
 
 
-def list_row(e: Entry) -> str:
+def list_row(e: IndexedJournal) -> str:
     who = e.who()
     supervisee = e.supervisee or ""
     return (

@@ -1,2 +1,3 @@
-"""Journals: the data (``model``), markdown with front matter both ways (``format``), and the
-folder of journal files (``store``)."""
+"""Journals: the data (``model``), the one reader and writer of the file format (``format``,
+with ``front_matter``), and the folder of journal files (``store``). A leaf: it depends on
+``storage``, ``errors`` and ``messages`` only."""

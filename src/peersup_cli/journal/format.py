@@ -1,40 +1,44 @@
-"""A journal as markdown with YAML front matter, both ways.
+"""A journal as markdown with YAML front matter, both ways: the one writer and the one reader.
 
-The front matter holds the structured facts other tools read (date, role, ratings, practiced
-items). The body is for people, and it is also where the person's own words live: each answer is
-a blockquote that follows an HTML comment marker (invisible in any markdown viewer). Every line of
+The front matter holds the facts other tools read (date, role, ratings, practised items). The
+body is for people, and it is also where the person's own words live: each answer is a
+blockquote that follows an HTML comment marker (invisible in any markdown viewer). Every line of
 an answer gets a ``> `` prefix, so nothing a person types (``---``, ``# heading``, blank lines,
 trailing spaces, a stray carriage return) can be mistaken for the journal's own structure, and
 ``parse(render(j)) == j`` for any text.
+
+``parse`` reads any text a person or a colleague may hand it: it never raises anything but
+``JournalFormatError``, and its time grows linearly with the text (one pass over the lines, each
+line looked at by its first characters; no pattern here can backtrack across a line).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
+from .. import messages as msg
+from .front_matter import FENCE, JournalFormatError, read, split
 from .model import (
     STATUS_COMPLETE,
     STATUS_PARTIAL,
     Agenda,
     GuidelineItem,
     Journal,
+    TextBlock,
     ValueReflection,
 )
 
-FENCE = "---"
-# Structural lines of the body (numbers are capped: a hand edit cannot make int() choke).
-MARK = re.compile(r"^<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?$")
-ITEM = re.compile(r"^- \[([ xX])\] (\d{1,9})\. (.*)$")
-TASK = re.compile(r"^- \[([ xX])\] (.*)$")
-VALUE_HEAD = re.compile(r"^## (\d{1,9})\. (.*) — (.*)$")
-RATING = re.compile(r"^\*\*Rating:\*\* (?:(\d{1,9}) — (.*)|not rated)$")
+__all__ = ["JournalFormatError", "parse", "render"]
+
+MARK_PREFIX = "<!-- peersup:"
+# Structural lines of the body. Numbers are capped: a hand edit cannot make int() choke.
+MARK = re.compile(r"<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?\Z")
+ITEM = re.compile(r"- \[([ xX])\] (\d{1,9})\. (.*)\Z", re.DOTALL)
+RATING = re.compile(r"\*\*Rating:\*\* (?:(\d{1,9}) — (.*)|not rated)\Z", re.DOTALL)
 SKIPPED = "*Skipped.*"
-
-
-class JournalFormatError(ValueError):
-    """The front matter cannot be read; the message says why in plain words."""
+AGENDA_KINDS = tuple(kind for kind, _ in msg.AGENDA_PARTS)
+ANSWER_KINDS = ("answer", "action_plan", "support")
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -93,19 +97,23 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _quote(text: str) -> list[str]:
-    # Split on "\n" only: a lone "\r" or a Unicode line separator stays inside its line.
-    return [f"> {line}" for line in text.split("\n")]
+def heading(journal: Journal) -> str:
+    """The journal's title line, as the file, ``journal show`` and exports give it."""
+    stamp = journal.date.strftime(msg.DATE_FORMAT)
+    if journal.supervisee is not None:
+        return msg.JOURNAL_PREP.format(name=one_line(journal.supervisee), date=stamp)
+    return msg.JOURNAL_REFLECTION.format(date=stamp)
 
 
 def _answer(lines: list[str], marker: str, text: str | None) -> None:
-    lines.append(f"<!-- peersup:{marker} -->")
-    lines.extend(_quote(text) if text is not None else [SKIPPED])
+    lines.append(f"{MARK_PREFIX}{marker} -->")
+    # Split on "\n" only: a lone "\r" or a Unicode line separator stays inside its line.
+    lines.extend([f"> {line}" for line in text.split("\n")] if text is not None else [SKIPPED])
     lines.append("")
 
 
 def _tasks(lines: list[str], marker: str, items: list[str], checked: bool) -> None:
-    lines.append(f"<!-- peersup:{marker} -->")
+    lines.append(f"{MARK_PREFIX}{marker} -->")
     box = "x" if checked else " "
     # Newlines cannot live in a list item; agenda items are single lines by construction.
     lines.extend(f"- [{box}] {item}" for item in items)
@@ -113,40 +121,28 @@ def _tasks(lines: list[str], marker: str, items: list[str], checked: bool) -> No
 
 
 def render_body(journal: Journal) -> str:
-    stamp = journal.date.strftime("%A %d %B %Y, %H:%M")
     who = journal.role_label or journal.role
-    if journal.supervisee is not None:
-        heading = f"# Supervision prep: {one_line(journal.supervisee)} — {stamp}"
-    else:
-        heading = f"# Reflection — {stamp}"
-    lines = [heading, ""]
+    lines = [f"# {heading(journal)}", ""]
     lines.append(f"*{who} · {journal.framework_title or journal.framework}*")
     if journal.status == STATUS_PARTIAL:
-        lines.append("")
-        resume = "peersup prep NAME --resume" if journal.supervisee is not None else (
-            "peersup reflect --resume"
-        )
-        lines.append(f"*Unfinished: `{resume}` picks it up where it stopped.*")
+        resume = msg.resume_command(journal.supervisee)
+        lines += ["", f"*{msg.JOURNAL_UNFINISHED.format(resume=resume)}*"]
     lines.append("")
     if journal.agenda is not None:
         agenda = journal.agenda
-        lines += ["## Agenda", ""]
-        lines += ["### Carried over from last time", ""]
-        _tasks(lines, "carried", agenda.carried, checked=False)
-        if agenda.done:
-            lines += ["### Done since last time", ""]
-            _tasks(lines, "done", agenda.done, checked=True)
-        lines += ["### Topics to raise", ""]
-        _tasks(lines, "topics", agenda.topics, checked=False)
-        lines += ["### Questions to ask", ""]
-        _tasks(lines, "questions", agenda.questions, checked=False)
+        lines += [f"## {msg.SECTION_AGENDA}", ""]
+        for kind, title in msg.AGENDA_PARTS:
+            items = getattr(agenda, kind)
+            if kind == "done" and not items:
+                continue
+            lines += [f"### {title}", ""]
+            _tasks(lines, kind, items, checked=kind == "done")
     for r in journal.reflections:
         lines.append(f"## {r.number}. {one_line(r.title)} — {one_line(r.practice)}")
-        lines.append(f"<!-- peersup:value {r.value_id} -->")
+        lines.append(f"{MARK_PREFIX}value {r.value_id} -->")
         lines.append("")
         if r.items:
-            lines.append("Guidelines, ticked where practised recently:")
-            lines.append("")
+            lines += [msg.GUIDELINES_TICKED, ""]
             lines.extend(
                 f"- [{'x' if i.practiced else ' '}] {i.number}. {one_line(i.text)}" for i in r.items
             )
@@ -158,161 +154,150 @@ def render_body(journal: Journal) -> str:
         lines.append("")
         for n, prompt in enumerate(r.prompts, start=1):
             answer = r.answers[n - 1] if n <= len(r.answers) else None
-            lines.append(f"**{one_line(prompt)}**")
-            lines.append("")
+            lines += [f"**{one_line(prompt)}**", ""]
             _answer(lines, f"answer {n}", answer)
-    lines += ["## Action plan", "", "*One or two things to try before next time.*", ""]
+    lines += [f"## {msg.SECTION_ACTION_PLAN}", "", f"*{msg.SECTION_ACTION_PLAN_NOTE}*", ""]
     _answer(lines, "action_plan", journal.action_plan)
-    lines += ["## Support I would like from supervision", ""]
+    lines += [f"## {msg.SECTION_SUPPORT}", ""]
     _answer(lines, "support", journal.support)
     return "\n".join(lines)
 
 
 # -- reading ---------------------------------------------------------------------------------
-def split_front_matter(text: str) -> tuple[str, str]:
-    """(front matter YAML, body). Raises ``JournalFormatError`` if there is no front matter."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first, _, rest = text.partition("\n")
-    if first.rstrip("\r") != FENCE:
-        raise JournalFormatError("it does not start with a --- front matter block")
-    pos = 0
-    while True:
-        end = rest.find("\n", pos)
-        line = rest[pos:] if end == -1 else rest[pos:end]
-        if line.rstrip("\r") == FENCE:
-            return rest[:pos], "" if end == -1 else rest[end + 1 :]
-        if end == -1:
-            raise JournalFormatError("its front matter has no closing ---")
-        pos = end + 1
-
-
-def parse_front_matter(yaml_text: str) -> dict[str, Any]:
-    import yaml
-
-    try:
-        # Safe loading only; the C loader where PyYAML has it (6x faster).
-        data = yaml.load(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise JournalFormatError(f"its front matter is not valid YAML{where}") from None
-    if not isinstance(data, dict):
-        raise JournalFormatError("its front matter is not a set of keys and values")
-    for key in ("date", "role", "framework"):
-        if key not in data:
-            raise JournalFormatError(f"its front matter has no {key!r}")
-    data["date"] = _as_datetime(data["date"])
-    if not isinstance(data.get("role"), str) or not isinstance(data.get("framework"), str):
-        raise JournalFormatError("its front matter's role and framework must be text")
-    return data
-
-
-def _as_datetime(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise JournalFormatError("its front matter's date is not an ISO 8601 date and time")
-
-
 def parse(text: str) -> Journal:
-    """Read a journal file's text back into the ``Journal`` it was written from."""
-    fm_text, body = split_front_matter(text)
-    fm = parse_front_matter(fm_text)
+    """Read a journal file's text back into the ``Journal`` it was written from.
+
+    Raises ``JournalFormatError`` (with a reason in plain words) for text that is not a
+    journal; a body edited by hand is read as far as it makes sense, never refused.
+    """
+    fm_text, body, before = split(text)
+    fm = read(fm_text)
+    supervisee = fm.get("supervisee")
+    planned = fm.get("planned")
     journal = Journal(
         date=fm["date"],
         role=fm["role"],
         framework=fm["framework"],
         status=str(fm.get("status") or STATUS_COMPLETE),
         peersup_version=str(fm.get("peersup_version") or ""),
-        supervisee=None if fm.get("supervisee") is None else str(fm["supervisee"]),
-        planned=[str(v) for v in fm.get("planned") or []],
+        supervisee=None if supervisee is None else str(supervisee),
+        planned=[str(v) for v in planned] if isinstance(planned, list) else [],
     )
-    _parse_body(body, journal)
+    _parse_body(body.split("\n"), journal, before)
     return journal
+
+
+def _parse_body(lines: list[str], journal: Journal, before: int) -> None:
+    """One pass over the body's lines. ``before``: file lines above the body, so each block of
+    the person's words knows its line in the file."""
+    if any(line.endswith("\r") for line in lines[:3]) and _crlf_file(lines):
+        # The whole file went through a Windows editor (then its first lines end with "\r"
+        # too): undo that only.
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    current: ValueReflection | None = None
+    last_text = ""  # the last non-blank line: an answer's prompt stands just above its marker
+    blocks = journal.blocks
+    item_match = ITEM.match
+    count = len(lines)
+    i = 0
+    while i < count:
+        line = lines[i]
+        first = line[:1]
+        if not first:
+            i += 1
+            continue
+        if first == "<" and line.startswith(MARK_PREFIX) and (mark := MARK.match(line)):
+            kind = mark.group(1)
+            if kind in AGENDA_KINDS:
+                items, i = _read_tasks(lines, i + 1)
+                if journal.agenda is None:
+                    journal.agenda = Agenda()
+                setattr(journal.agenda, kind, items)
+                if items:
+                    blocks.append(TextBlock(before + i - len(items) + 1, kind, "\n".join(items)))
+                continue
+            answer, nxt = _read_quote(lines, i + 1)
+            where = None
+            if kind == "answer" and current is not None:
+                current.prompts.append(_prompt(last_text))
+                current.answers.append(answer)
+                where = current.value_id
+            elif kind in ("action_plan", "support"):
+                setattr(journal, kind, answer)
+                current, where = None, kind
+            if where is not None and answer is not None:
+                blocks.append(TextBlock(before + i + 2, where, answer))
+            last_text = ""
+            i = max(nxt, i + 1)
+            continue
+        if first == "-" and current is not None:
+            # A value's guideline items come in a run: read the run in one go.
+            start = i
+            items_list = current.items
+            while i < count and (m := item_match(lines[i])):
+                items_list.append(GuidelineItem(int(m.group(2)), m.group(3), m.group(1) != " "))
+                i += 1
+            if i > start:
+                last_text = lines[i - 1]
+                continue
+        elif first == "#" and line.startswith("## "):
+            reflection = _value_heading(line, lines[i + 1] if i + 1 < count else "")
+            if reflection is not None:
+                current = reflection
+                journal.reflections.append(current)
+                i += 2
+                continue
+        elif first == "*":
+            if line.startswith("**Rating:** "):
+                if current is not None and (m := RATING.match(line)) and m.group(1) is not None:
+                    # The body wins over the front matter: it is what a person reads and edits.
+                    current.rating, current.rating_label = int(m.group(1)), m.group(2)
+            elif not journal.role_label and line.endswith("*") and " · " in line:
+                who, _, fw_title = line[1:-1].partition(" · ")
+                journal.role_label, journal.framework_title = who, fw_title
+        if first != " " or line.strip():
+            last_text = line
+        i += 1
+
+
+def _value_heading(line: str, next_line: str) -> ValueReflection | None:
+    """``## 3. Title — Practice`` followed by its value marker, or None."""
+    number, dot, rest = line[3:].partition(". ")
+    if not dot or not number.isdecimal() or len(number) > 9 or " — " not in rest:
+        return None
+    mark = MARK.match(next_line) if next_line.startswith(MARK_PREFIX) else None
+    if mark is None or mark.group(1) != "value" or not mark.group(2):
+        return None
+    title, _, practice = rest.rpartition(" — ")
+    return ValueReflection(mark.group(2), int(number), title, practice)
+
+
+def _prompt(line: str) -> str:
+    return line[2:-2] if len(line) >= 4 and line.startswith("**") and line.endswith("**") else line
 
 
 def _read_quote(lines: list[str], i: int) -> tuple[str | None, int]:
     """The blockquote starting at line ``i`` (None if the answer was skipped); next index."""
     out: list[str] = []
-    while i < len(lines) and lines[i].startswith(">"):
+    count = len(lines)
+    while i < count and lines[i][:1] == ">":
         line = lines[i]
-        out.append(line[2:] if line.startswith("> ") else line[1:])
+        out.append(line[2:] if line[1:2] == " " else line[1:])
         i += 1
     return ("\n".join(out) if out else None), i
 
 
 def _read_tasks(lines: list[str], i: int) -> tuple[list[str], int]:
     out: list[str] = []
-    while i < len(lines) and (m := TASK.match(lines[i])):
-        out.append(m.group(2))
+    count = len(lines)
+    while i < count and lines[i][:4] in ("- [ ", "- [x", "- [X") and lines[i][4:6] == "] ":
+        out.append(lines[i][6:])
         i += 1
     return out, i
-
-
-def _parse_body(body: str, journal: Journal) -> None:
-    lines = body.split("\n")
-    if _crlf_file(lines):  # the whole file went through a Windows editor: undo that only
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    current: ValueReflection | None = None
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.startswith("*") and line.endswith("*") and " · " in line and not journal.role_label:
-            who, _, fw_title = line[1:-1].partition(" · ")
-            journal.role_label, journal.framework_title = who, fw_title
-        if m := VALUE_HEAD.match(line):
-            number, title, practice = int(m.group(1)), m.group(2), m.group(3)
-            mark = MARK.match(lines[i + 1]) if i + 1 < len(lines) else None
-            if mark and mark.group(1) == "value" and mark.group(2):
-                current = ValueReflection(mark.group(2), number, title, practice)
-                journal.reflections.append(current)
-                i += 2
-                continue
-        if current is not None and (m := ITEM.match(line)):
-            current.items.append(GuidelineItem(int(m.group(2)), m.group(3), m.group(1) != " "))
-        elif current is not None and (m := RATING.match(line)) and m.group(1) is not None:
-            # The body wins over the front matter: it is what a person reads and edits.
-            current.rating, current.rating_label = int(m.group(1)), m.group(2)
-        mark = MARK.match(line)
-        if mark is None:
-            i += 1
-            continue
-        kind = mark.group(1)
-        if kind in ("carried", "done", "topics", "questions"):
-            items, i = _read_tasks(lines, i + 1)
-            if journal.agenda is None:
-                journal.agenda = Agenda()
-            setattr(journal.agenda, kind, items)
-            continue
-        answer, nxt = _read_quote(lines, i + 1)
-        if kind == "answer" and current is not None:
-            prompt = _prompt_before(lines, i)
-            current.prompts.append(prompt)
-            current.answers.append(answer)
-        elif kind == "action_plan":
-            journal.action_plan = answer
-            current = None
-        elif kind == "support":
-            journal.support = answer
-            current = None
-        i = max(nxt, i + 1)
-
-
-def _prompt_before(lines: list[str], i: int) -> str:
-    j = i - 1
-    while j >= 0 and not lines[j].strip():
-        j -= 1
-    line = lines[j] if j >= 0 else ""
-    return line[2:-2] if line.startswith("**") and line.endswith("**") else line
 
 
 def _crlf_file(lines: list[str]) -> bool:
     # Our own output never ends a structural line with "\r"; if the markers all do, the file was
     # converted as a whole, and the "\r" belongs to the converter, not to the person.
-    marks = [line for line in lines if line.startswith("<!-- peersup:")]
+    marks = [line for line in lines if line.startswith(MARK_PREFIX)]
     return bool(marks) and all(line.endswith("\r") for line in marks)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 STATUS_COMPLETE = "complete"
 STATUS_PARTIAL = "partial"
 
 
-@dataclass
+@dataclass(slots=True)
 class GuidelineItem:
     number: int  # 1-based, as shown to the person
     text: str
@@ -35,6 +36,15 @@ class ValueReflection:
     def practiced(self) -> list[int]:
         return [item.number for item in self.items if item.practiced]
 
+    @property
+    def engaged(self) -> bool:
+        """Something was answered, ticked or rated: a value skipped through is not this."""
+        return (
+            self.rating is not None
+            or any(item.practiced for item in self.items)
+            or any(answer is not None for answer in self.answers)
+        )
+
 
 @dataclass
 class Agenda:
@@ -44,6 +54,20 @@ class Agenda:
     done: list[str] = field(default_factory=list)  # items marked done since last time
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+
+
+class TextBlock(NamedTuple):
+    """A run of the person's own words and where it stands in the file (``journal search``
+    points at file lines). A named tuple: a journal has dozens and 10,000 journals are read
+    in one go."""
+
+    line: int  # the file line (1-based) of its first line
+    where: str  # a value id, "action_plan", "support", or an agenda part ("topics", ...)
+    text: str
+
+    @property
+    def size(self) -> int:
+        return self.text.count("\n") + 1
 
 
 @dataclass
@@ -62,6 +86,8 @@ class Journal:
     agenda: Agenda | None = None
     # For a partial journal: every value id the session meant to cover, so it can be resumed.
     planned: list[str] = field(default_factory=list)
+    # Filled in by ``format.parse``: not part of what a journal says, so never compared.
+    blocks: list[TextBlock] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def kind(self) -> str:

@@ -1,22 +1,17 @@
-"""The journal folder: save a journal under a name nobody else has, list, load, and look back.
-
-The look-back functions (``last_times``, ``last_reflected``, ``latest_prep``,
-``partial_journals``) read every journal's front matter facts through ``entries``, which asks
-the journal index (``history``) and falls back to reading the files when the index cannot help.
+"""The journal folder: save a journal under a name nobody else has, list the files, and read
+one (through ``format``, the one reader). Looking back over many journals is the journal
+index's job (``history``), which reads each file through ``read_journal`` here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..errors import JournalError
 from ..storage import atomic_write, ensure_private_dir
-from .format import JournalFormatError, parse, parse_front_matter, render, split_front_matter
+from .format import JournalFormatError, parse, render
 from .model import Journal
 
 SUFFIX = ".md"
@@ -77,242 +72,95 @@ def mark_welcomed(journal_dir: Path) -> None:
 
 
 # -- reading -------------------------------------------------------------------------------------
+MAX_JOURNAL_BYTES = 5 * 1024 * 1024  # peersup writes 5-30 KiB; a file this large is not ours
 _SAME_DAY = re.compile(r"^(.*?)(?:-(\d+))?$")
 
 
-def _name_order(path: Path) -> tuple[str, int]:
-    # "2026-11-22-peer-supporter.md" comes before "...-2.md", which comes before "...-10.md".
-    return _stem_order(path.stem)
-
-
-def _stem_order(stem: str) -> tuple[str, int]:
+def name_order(name: str) -> tuple[str, int]:
+    """"2026-11-22-peer-supporter.md" comes before "...-2.md", which comes before "...-10.md"."""
+    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
     m = _SAME_DAY.match(stem)
     assert m is not None
-    return (m.group(1), int(m.group(2) or 1)) if m.group(2) else (stem, 1)
+    number = m.group(2)
+    return (m.group(1), int(number)) if number and len(number) < 10 else (stem, 1)
+
+
+def is_journal_name(name: str) -> bool:
+    """Journals are ``*.md`` files; hidden files (drafts, temporary files) are not."""
+    return name.endswith(SUFFIX) and not name.startswith(".")
 
 
 def list_journals(journal_dir: Path) -> list[Path]:
     """Every journal file in the folder, by name: by date, then same-day order."""
     try:
-        found = [
-            p for p in journal_dir.iterdir()
-            if p.suffix == SUFFIX and not p.name.startswith(".") and p.is_file()
-        ]
+        found = [p for p in journal_dir.iterdir() if is_journal_name(p.name) and p.is_file()]
     except OSError:
         return []
-    return sorted(found, key=_name_order)
+    return sorted(found, key=lambda p: name_order(p.name))
 
 
 def read_text(path: Path) -> str:
-    """A journal's text exactly as stored: no newline translation, so a "\r" typed in an
-    answer stays a "\r"."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return fh.read()
+    """A journal's text exactly as stored (no newline translation, so a "\r" typed in an
+    answer stays a "\r"). Only a regular file of at most ``MAX_JOURNAL_BYTES`` is read: a
+    FIFO or a device (``/dev/zero``) is refused at once, never waited on or read without end.
+
+    Raises ``JournalFormatError`` with the reason in plain words.
+    """
+    import os
+    import stat
+
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (0 where the platform lacks it).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise JournalFormatError("there is no such file") from None
+    except IsADirectoryError:
+        raise JournalFormatError("it is a folder, not a journal") from None
+    except OSError as exc:
+        raise JournalFormatError(f"it cannot be opened ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise JournalFormatError("it is a folder, not a journal")
+        if not stat.S_ISREG(info.st_mode):
+            raise JournalFormatError("it is not a regular file")
+        if info.st_size > MAX_JOURNAL_BYTES:
+            raise JournalFormatError(f"it is larger than {MAX_JOURNAL_BYTES // (1024 * 1024)} MB")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_JOURNAL_BYTES + 1)
+    except OSError as exc:
+        raise JournalFormatError(f"it cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_JOURNAL_BYTES:  # it grew while we looked
+        raise JournalFormatError(f"it is larger than {MAX_JOURNAL_BYTES // (1024 * 1024)} MB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise JournalFormatError("it is not UTF-8 text") from None
+
+
+def read_journal(path: Path) -> Journal:
+    """THE way to read one journal file, whoever asks (index, look-back, show, compare,
+    export): a ``Journal``, or ``JournalFormatError`` with the reason in plain words."""
+    return parse(read_text(path))
 
 
 def load_journal(path: Path) -> Journal:
-    """Read one journal; a plain ``JournalError`` if it is missing or cannot be read."""
+    """``read_journal`` for a command that names one file: a ``JournalError`` naming it."""
     try:
-        text = read_text(path)
-    except FileNotFoundError:
-        raise JournalError(f"There is no journal at {path}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise JournalError(f"Could not read the journal {path}: {exc}.") from None
-    try:
-        return parse(text)
+        return read_journal(path)
     except JournalFormatError as exc:
-        raise JournalError(f"Could not read the journal {path}: {exc}.") from None
-
-
-def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The front matter of ``path``, or None when it cannot be read (the file is skipped)."""
-    try:
-        return parse_front_matter(split_front_matter(read_text(path))[0])
-    except (OSError, UnicodeDecodeError, JournalFormatError):
-        return None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One journal's front matter facts, enough to look back without reading the body."""
-
-    path: Path
-    date: datetime
-    role: str
-    framework: str
-    values: tuple[str, ...]
-    ratings: dict[str, int]
-    status: str
-    supervisee: str | None
-
-
-def front_matter_facts(fm: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, int]]:
-    """The values and ratings a front matter lists, as the look-back reads them (the journal
-    index keeps exactly these, so both ways of looking back agree)."""
-    ratings = fm.get("ratings") if isinstance(fm.get("ratings"), dict) else {}
-    values = fm.get("values") if isinstance(fm.get("values"), list) else []
-    return (
-        tuple(str(v) for v in values or []),
-        {str(k): v for k, v in (ratings or {}).items() if isinstance(v, int)},
-    )
-
-
-def entries(
-    journal_dir: Path, *, role: str | None = None, preps: bool = False, partial: bool = False
-) -> list[Entry]:
-    """Every readable journal's facts, oldest first; only this ``role``'s, only supervision
-    preps, or only partial journals when asked.
-
-    Answered from the journal index (a warm index costs a directory scan and one query, where
-    reading 10,000 front matters costs seconds); whatever goes wrong there, from the files.
-    """
-    try:
-        return indexed_entries(journal_dir, role=role, preps=preps, partial=partial)
-    except Exception:
-        return [
-            e for e in scanned_entries(journal_dir)
-            if (role is None or e.role == role) and (not preps or e.supervisee is not None)
-            and (not partial or e.status == "partial")
-        ]
-
-
-def indexed_entries(
-    journal_dir: Path, *, role: str | None = None, preps: bool = False, partial: bool = False
-) -> list[Entry]:
-    """``entries`` from the journal index (which brings itself up to date first)."""
-    import json
-
-    from ..history.lookback import journal_facts
-
-    rows = journal_facts(journal_dir, role=role, preps=preps, partial=partial)
-    facts = [(name, *json.loads(lookback), rest) for name, lookback, *rest in rows]
-    dates = {name: datetime.fromisoformat(date) for name, date, _, _, _ in facts}
-    # The order the scan gives: by the moment, then as ``list_journals`` orders the names.
-    facts.sort(key=lambda f: (_sort_key(dates[f[0]]), _stem_order(f[0][:-3]), f[0]))
-    return [
-        Entry(path=journal_dir / name, date=dates[name], role=row_role, framework=framework,
-              values=tuple(values), ratings=ratings, status=status, supervisee=supervisee)
-        for name, _, values, ratings, (row_role, framework, status, supervisee) in facts
-    ]
-
-
-def scanned_entries(journal_dir: Path) -> list[Entry]:
-    """``entries`` read from every journal's front matter."""
-    out: list[Entry] = []
-    for path in list_journals(journal_dir):
-        fm = read_front_matter(path)
-        if fm is None:
-            continue
-        values, ratings = front_matter_facts(fm)
-        supervisee = fm.get("supervisee")
-        out.append(
-            Entry(
-                path=path,
-                date=fm["date"],
-                role=fm["role"],
-                framework=fm["framework"],
-                values=values,
-                ratings=ratings,
-                status=str(fm.get("status") or "complete"),
-                supervisee=None if supervisee is None else str(supervisee),
-            )
-        )
-    # Same moment (two sessions in one second): the file-name order decides.
-    out.sort(key=lambda e: _sort_key(e.date))
-    return out
-
-
-def _sort_key(date: datetime) -> float:
-    # Journals written in different time zones still sort by the moment they were written.
-    return date.timestamp() if date.tzinfo else date.replace(tzinfo=None).timestamp()
-
-
-# -- looking back --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class LastTime:
-    value_id: str
-    date: datetime
-    rating: int | None
-    rating_label: str | None
-    action_plan: str | None
-    path: Path
-
-
-def last_reflected(journal_dir: Path, role: str) -> dict[str, datetime]:
-    """For each value id: when this role last reflected on it."""
-    out: dict[str, datetime] = {}
-    for entry in entries(journal_dir, role=role):
-        if entry.role == role:
-            for value_id in entry.values:
-                out[value_id] = entry.date
-    return out
-
-
-def last_times(
-    journal_dir: Path, role: str, *, exclude: Path | None = None
-) -> dict[str, LastTime]:
-    """For each value id: what this role said about it last time (rating, date, planned action).
-
-    ``exclude`` leaves out one file (the partial journal of the session being resumed).
-    """
-    newest: dict[str, Entry] = {}
-    for entry in entries(journal_dir, role=role):
-        if entry.role == role and entry.path != exclude:
-            for value_id in entry.values:
-                newest[value_id] = entry
-    loaded: dict[Path, Journal | None] = {}
-    out: dict[str, LastTime] = {}
-    for value_id, entry in newest.items():
-        if entry.path not in loaded:
-            try:
-                loaded[entry.path] = load_journal(entry.path)
-            except JournalError:
-                loaded[entry.path] = None
-        journal = loaded[entry.path]
-        reflection = journal.reflection(value_id) if journal else None
-        out[value_id] = LastTime(
-            value_id=value_id,
-            date=entry.date,
-            rating=reflection.rating if reflection else entry.ratings.get(value_id),
-            rating_label=reflection.rating_label if reflection else None,
-            action_plan=journal.action_plan if journal else None,
-            path=entry.path,
-        )
-    return out
-
-
-def previous_reflection(journal_dir: Path, role: str, value_id: str) -> LastTime | None:
-    """What this role said about one value last time, or None if never."""
-    return last_times(journal_dir, role).get(value_id)
+        if str(exc) == "there is no such file":
+            raise JournalError(f"There is no journal at {path}.") from None
+        raise JournalError(f"{path} is not a peersup journal: {exc}.") from None
 
 
 def same_person(a: str, b: str) -> bool:
     """Supervisee names match whatever the case and spacing they were typed with."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return person_key(a) == person_key(b)
 
 
-def latest_prep(
-    journal_dir: Path,
-    supervisee: str,
-    *,
-    complete_only: bool = False,
-    exclude: Path | None = None,
-) -> tuple[Path, Journal] | None:
-    """The newest prep journal for ``supervisee`` that can be read, or None."""
-    for entry in reversed(entries(journal_dir, preps=True)):
-        if entry.supervisee is None or entry.path == exclude:
-            continue
-        if not same_person(entry.supervisee, supervisee):
-            continue
-        if complete_only and entry.status != "complete":
-            continue
-        try:
-            return entry.path, load_journal(entry.path)
-        except JournalError:
-            continue
-    return None
-
-
-def partial_journals(journal_dir: Path) -> list[Entry]:
-    """Journals saved as unfinished, oldest first."""
-    return [e for e in entries(journal_dir, partial=True) if e.status == "partial"]
+def person_key(name: str) -> str:
+    """A supervisee's name folded for matching: any case (É and é too), any spacing."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..guidelines.model import Framework, Value
-from ..journal.store import LastTime
+from ..history.lookback import LastTime
 from .port import Kind
 
 KIND_REFLECT = "reflect"

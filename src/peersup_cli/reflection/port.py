@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..journal.store import LastTime
+    from ..history.lookback import LastTime
 
 
 class Kind(enum.Enum):

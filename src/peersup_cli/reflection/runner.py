@@ -12,11 +12,12 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import messages as msg
-from ..errors import JournalError, StorageError
+from ..errors import StorageError
 from ..guidelines.lookup import check_role, find_values, get_framework
 from ..guidelines.model import Framework, Guidelines, Value
+from ..history.lookback import Lookback
 from ..journal import store
-from ..journal.format import render
+from ..journal.format import JournalFormatError, parse, render
 from ..journal.model import STATUS_COMPLETE, STATUS_PARTIAL, Journal
 from .draft import Draft, checksum, delete_draft, list_drafts, new_draft, save_draft
 from .engine import Outcome, Session
@@ -51,7 +52,7 @@ def pick_values(
     spec: str | None,
     focus: int | None,
     *,
-    journal_dir: Path,
+    lookback: Lookback,
     role: str,
     default_ids: list[str] | None = None,
 ) -> list[Value]:
@@ -63,7 +64,7 @@ def pick_values(
     else:
         values = list(framework.values)
     if focus is not None:
-        values = choose_focus(values, store.last_reflected(journal_dir, role), focus)
+        values = choose_focus(values, lookback.last_reflected(role), focus)
     return values
 
 
@@ -105,7 +106,7 @@ def start(
     framework_id: str | None,
     role: str,
     values: list[Value] | None,
-    journal_dir: Path,
+    lookback: Lookback,
     now: datetime,
     supervisee: str | None = None,
     history: bool = True,
@@ -115,9 +116,9 @@ def start(
     carry: list[str] = []
     carry_date = None
     if kind == KIND_PREP and supervisee is not None:
-        last = store.latest_prep(journal_dir, supervisee, complete_only=True)
+        last = lookback.latest_prep(supervisee, complete_only=True)
         if last is not None:
-            carry, carry_date = carry_items_from(last[1]), last[1].date
+            carry, carry_date = carry_items_from(last.journal), last.journal.date
     plan = Plan(
         kind=kind,
         role=role,
@@ -126,10 +127,10 @@ def start(
         supervisee=supervisee,
         carry_items=carry,
         carry_date=carry_date,
-        history=store.last_times(journal_dir, role) if history else {},
+        history=lookback.last_times(role) if history else {},
     )
     draft = new_draft(
-        journal_dir, kind=kind, role=role, framework=framework.id,
+        lookback.journal_dir, kind=kind, role=role, framework=framework.id,
         values=[v.id for v in plan.values], started=now, supervisee=supervisee,
         carry_items=carry, carry_date=carry_date,
     )
@@ -137,9 +138,10 @@ def start(
 
 
 def find_resumable(
-    journal_dir: Path, kind: str, *, role: str | None = None, supervisee: str | None = None
+    lookback: Lookback, kind: str, *, role: str | None = None, supervisee: str | None = None
 ) -> tuple[Draft, Journal | None] | None:
     """The newest unfinished session of this kind: a draft, or a partial journal without one."""
+    journal_dir = lookback.journal_dir
     drafts = list_drafts(journal_dir)
     claimed = {Path(d.journal) for d in drafts if d.journal}
 
@@ -153,13 +155,14 @@ def find_resumable(
     candidates: list[tuple[float, Draft, Journal | None]] = [
         (d.started.timestamp(), d, None) for d in drafts if fits(d.kind, d.role, d.supervisee)
     ]
-    for entry in store.partial_journals(journal_dir):
+    for entry in lookback.partial_journals():
         e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
         if entry.path in claimed or not fits(e_kind, entry.role, entry.supervisee):
             continue
         try:
-            partial = store.load_journal(entry.path)
-        except JournalError:  # an unreadable journal is simply not offered
+            text = store.read_text(entry.path)
+            partial = parse(text)
+        except JournalFormatError:  # an unreadable journal is simply not offered
             continue
         agenda = partial.agenda
         draft = new_draft(
@@ -169,7 +172,7 @@ def find_resumable(
             carry_items=(agenda.done + agenda.carried) if agenda else [],
         )
         draft.journal = str(entry.path)
-        draft.journal_sha256 = checksum(store.read_text(entry.path))
+        draft.journal_sha256 = checksum(text)
         candidates.append((partial.date.timestamp(), draft, partial))
     if not candidates:
         return None
@@ -178,7 +181,7 @@ def find_resumable(
 
 
 def resume_plan(
-    guidelines: Guidelines, draft: Draft, journal: Journal | None, journal_dir: Path,
+    guidelines: Guidelines, draft: Draft, journal: Journal | None, lookback: Lookback,
     *, history: bool = True,
 ) -> Plan:
     framework = get_framework(guidelines, draft.framework)
@@ -189,7 +192,7 @@ def resume_plan(
         kind=draft.kind, role=draft.role, framework=framework, values=values,
         supervisee=draft.supervisee, carry_items=list(draft.carry_items),
         carry_date=draft.carry_date,
-        history=store.last_times(journal_dir, draft.role, exclude=exclude) if history else {},
+        history=lookback.last_times(draft.role, exclude=exclude) if history else {},
     )
     if journal is not None:
         draft.answers, draft.position = answers_from_journal(plan, journal)
@@ -252,7 +255,7 @@ def _own_partial(draft: Draft) -> Path | None:
     path = Path(draft.journal)
     try:
         current = store.read_text(path)
-    except (OSError, UnicodeDecodeError):
+    except JournalFormatError:
         return None
     # Edited by hand since? Then it is the person's now: keep it and save under a new name.
     return path if checksum(current) == draft.journal_sha256 else None

@@ -1,5 +1,5 @@
 """The journal index's SQLite file: its schema, and opening it (created owner-only, checked for
-the schema version; ``with_index`` in ``index`` deletes and rebuilds one that cannot be used).
+the schema version; ``open_index`` in ``index`` deletes and rebuilds one that cannot be used).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 3  # PRAGMA user_version; any other number means: delete and rebuild
+SCHEMA_VERSION = 4  # PRAGMA user_version; any other number means: delete and rebuild
+BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
 CREATE TABLE journals (
@@ -20,16 +21,19 @@ CREATE TABLE journals (
     dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
     error TEXT,
     date TEXT, ts REAL, day TEXT,
+    -- the file-name order within one moment: "x.md" < "x-2.md" < "x-10.md"
+    seq TEXT,
     role TEXT, role_label TEXT, framework TEXT, framework_title TEXT,
-    supervisee TEXT, status TEXT,
-    vids TEXT, numbers TEXT, vals TEXT,
-    action_plan TEXT, support TEXT, agenda TEXT,
-    -- [date in full, front matter values, ratings]: what reflect and prep look back on
-    lookback TEXT
+    supervisee TEXT,
+    person TEXT,  -- the supervisee folded for matching (journal.store.person_key)
+    status TEXT,
+    vids TEXT,  -- ",id1,id2," for a quick "covers this value?"
+    numbers TEXT, vals TEXT,  -- vals: JSON lists in records.IndexedValue order
+    action_plan TEXT, support TEXT, agenda TEXT
 );
 -- Covers the question every run asks first: which files changed since last time?
 CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
-CREATE INDEX journals_order ON journals (dir, ts, name);
+CREATE INDEX journals_order ON journals (dir, ts, seq);
 -- The person's words live apart, so listing never reads them.
 CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);
 CREATE TABLE items (
@@ -52,14 +56,14 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize='unicode61 remove_diacritics 0', detail=none, columnsize=0
 );
 """
-# The columns of a ``journals`` row as ``index_rows`` builds it (all but the id).
+# The columns of a ``journals`` row as ``index`` builds it (all but the id).
 COLUMNS = (
-    "dir, name, size, mtime_ns, error, date, ts, day, role, role_label, framework, "
-    "framework_title, supervisee, status, vids, numbers, vals, "
-    "action_plan, support, agenda, lookback"
+    "dir, name, size, mtime_ns, error, date, ts, day, seq, role, role_label, framework, "
+    "framework_title, supervisee, person, status, vids, numbers, vals, "
+    "action_plan, support, agenda"
 )
 NCOLUMNS = COLUMNS.count(",") + 1
-# The columns an ``Entry`` is made from.
+# The columns an ``IndexedJournal`` is made from (after its ``ref``).
 ENTRY_COLUMNS = (
     "id, name, date, day, role, role_label, framework, framework_title, supervisee, "
     "status, numbers, vals, action_plan, agenda"
@@ -77,10 +81,18 @@ def connect(file: Path | None) -> sqlite3.Connection:
     if file is None:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     else:
+        if os.path.islink(file):
+            # A link could make someone else's file the index (or expose this one): refuse it,
+            # and the caller uses an in-memory index for this run.
+            raise OSError(f"{file} is a symbolic link")
         if not file.exists():
             # Created owner-only before SQLite opens it: journals' words live in here too.
-            os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
-        conn = sqlite3.connect(file, timeout=10, isolation_level=None)
+            # O_EXCL: a link planted between the two checks is never followed.
+            flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(file, flags, 0o600))
+        # A short wait: another peersup busy with the index makes this run use memory instead.
+        conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, isolation_level=None)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:

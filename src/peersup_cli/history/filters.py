@@ -1,17 +1,52 @@
-"""The filter options of ``peersup journal`` (--role, --since, --until, --value, --supervisee)
-turned into ``Filters``, checked against what the journals hold: a role or value word may be a
-prefix or a number, and a word that fits nothing gets a sentence naming what would.
+"""Which journals a ``peersup journal`` command asks for: ``Filters``, made from its options
+(--role, --since, --until, --value, --supervisee) and checked against what the journals hold
+(a role or value word may be a prefix or a number; a word that fits nothing gets a sentence
+naming what would), and the SQL conditions that pick them out of the index.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from .entries import Filters
+from ..journal.store import person_key
 
 if TYPE_CHECKING:
     from .index import Index
+
+
+@dataclass
+class Filters:
+    role: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive, compared with the journal's own date
+    until: str | None = None
+    value: str | None = None  # a value id
+    supervisee: str | None = None
+
+
+def filter_sql(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
+    """SQL conditions on the ``journals`` table for ``f``; ``t`` qualifies the columns
+    (``"j."``)."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if f.role:
+        conditions.append(f"{t}role = ?")
+        params.append(f.role)
+    if f.since:
+        conditions.append(f"{t}day >= ?")
+        params.append(f.since)
+    if f.until:
+        conditions.append(f"{t}day <= ?")
+        params.append(f.until)
+    if f.value:
+        conditions.append(f"instr({t}vids, ?) > 0")
+        params.append(f",{f.value},")
+    if f.supervisee:
+        # Folded in Python (SQLite's lower() knows ASCII only: ÉLODIE must find Élodie).
+        conditions.append(f"{t}person = ?")
+        params.append(person_key(f.supervisee))
+    return conditions, params
 
 
 def make_filters(

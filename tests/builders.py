@@ -1,4 +1,4 @@
-"""Journal builders shared by the history tests (no tests of its own).
+"""Builders shared by the tests (no tests of its own): journals, a sample history, checksums.
 
 Journals are written with the project's own writer (``format.render``) and ``atomic_write``,
 exactly as peersup saves them, so the history commands see what real sessions leave behind.
@@ -7,7 +7,7 @@ exactly as peersup saves them, so the history commands see what real sessions le
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from peersup_cli.journal.format import render
@@ -123,3 +123,25 @@ def sample(folder: Path) -> dict[str, Path]:
     atomic_write(broken, "---\ndate: [unclosed\nrole: peer-supporter\n---\n# Reflection\n")
     files["broken"] = broken
     return files
+
+
+DAY = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+def plain_journal(
+    when: datetime = DAY,
+    role: str = "peer-supporter",
+    ratings: dict[str, int | None] | None = None,
+    action_plan: str | None = None,
+    supervisee: str | None = None,
+    status: str = "complete",
+) -> Journal:
+    """A journal with one item and one question per value, rated as ``ratings`` says."""
+    reflections = [
+        ValueReflection(vid, n, vid.title(), "Practice", [GuidelineItem(1, "item", True)],
+                        rating, "Label" if rating else None, ["Q?"], [None])
+        for n, (vid, rating) in enumerate((ratings or {"hopeful": 3}).items(), start=1)
+    ]
+    return Journal(date=when, role=role, framework="ma-accs-2022", reflections=reflections,
+                   action_plan=action_plan, supervisee=supervisee, status=status,
+                   agenda=Agenda(topics=["t"]) if supervisee else None)

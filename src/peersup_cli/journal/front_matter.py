@@ -1,0 +1,221 @@
+"""A journal's front matter (the YAML between the two ``---`` lines), read safely and fast.
+
+peersup writes its front matter in a small, fixed shape. ``fast_read`` recognises exactly that
+shape line by line (every line it accepts means what YAML says it means) and costs a few
+microseconds; anything else, such as a hand-edited front matter, goes to PyYAML's safe loader.
+That loader only sees a front matter that is small, holds no aliases (an alias bomb would
+expand without bound), no tags and no deep nesting, so no file can make it run away.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import datetime
+from typing import Any
+
+FENCE = "---"
+MAX_FRONT_MATTER = 64 * 1024  # characters; peersup writes about 1 KiB
+MAX_DEPTH = 8  # peersup nests 3 levels (practiced: value: [numbers])
+
+
+class JournalFormatError(ValueError):
+    """A journal cannot be read; the message says why in plain words ("it ...")."""
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """(front matter YAML, body, number of file lines before the body).
+
+    Raises ``JournalFormatError`` if there is no front matter block."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text.startswith("---\n"):  # the usual case, in C: "\n---\n" closes it
+        end = text.find("\n---\n", 3, MAX_FRONT_MATTER + 8)
+        if end != -1 and text.find("\r", 0, end) == -1:
+            return text[4 : end + 1], text[end + 5 :], text.count("\n", 0, end) + 2
+    first, _, rest = text.partition("\n")
+    if first.rstrip("\r") != FENCE:
+        raise JournalFormatError("it does not start with a --- front matter block")
+    pos = 0
+    lines = 1
+    while True:
+        end = rest.find("\n", pos)
+        line = rest[pos:] if end == -1 else rest[pos:end]
+        lines += 1
+        if line.rstrip("\r") == FENCE:
+            return rest[:pos], "" if end == -1 else rest[end + 1 :], lines
+        if end == -1:
+            raise JournalFormatError("its front matter has no closing ---")
+        if end > MAX_FRONT_MATTER:
+            raise JournalFormatError(
+                f"its front matter is longer than {MAX_FRONT_MATTER // 1024} KiB"
+            )
+        pos = end + 1
+
+
+def read(yaml_text: str) -> dict[str, Any]:
+    """The front matter as a dict, with ``date`` as a datetime that can be used."""
+    data = fast_read(yaml_text)
+    if data is None:
+        data = _yaml_read(yaml_text)
+    for key in ("date", "role", "framework"):
+        if key not in data:
+            raise JournalFormatError(f"its front matter has no {key!r}")
+    data["date"] = as_datetime(data["date"])
+    if not isinstance(data.get("role"), str) or not isinstance(data.get("framework"), str):
+        raise JournalFormatError("its front matter's role and framework must be text")
+    return data
+
+
+def as_datetime(value: Any) -> datetime:
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        raise JournalFormatError("its front matter's date is not an ISO 8601 date and time")
+    try:
+        # Sorting needs the moment; a date at the very edge of the calendar has none.
+        value.timestamp()
+    except (OverflowError, OSError, ValueError):
+        raise JournalFormatError("its front matter's date is out of range") from None
+    return value
+
+
+# -- peersup's own shape --------------------------------------------------------------------
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_PLAIN = re.compile(r"[^\W\d_][\w.-]*(?: [\w.-]+)*\Z")  # text YAML cannot read as anything else
+_VERSION = re.compile(r"\d+\.\d+\.\d+[\w.+-]*\Z")  # 0.1.0: a string to YAML (two dots)
+# Plain words YAML 1.1 reads as booleans or null: the YAML path decides what they mean.
+_SPECIAL = frozenset(
+    form
+    for word in ("y", "yes", "n", "no", "true", "false", "on", "off", "null")
+    for form in (word, word.title(), word.upper())
+)
+_NO_VALUE = object()
+
+
+def _scalar(raw: str) -> Any:
+    """A one-line scalar as YAML reads it, or ``_NO_VALUE`` when only YAML can say."""
+    if raw.startswith("'"):
+        inner = raw[1:-1]
+        if len(raw) >= 2 and raw.endswith("'") and "'" not in inner.replace("''", ""):
+            return inner.replace("''", "'")
+        return _NO_VALUE
+    if raw.isascii() and raw.isdigit() and (raw == "0" or raw[0] != "0"):
+        return int(raw)
+    if raw in _SPECIAL or not (_PLAIN.match(raw) or _VERSION.match(raw)):
+        return _NO_VALUE
+    return raw
+
+
+def fast_read(yaml_text: str) -> dict[str, Any] | None:
+    """The front matter in peersup's own shape; None for anything else (then YAML reads it).
+
+    Accepted lines: ``key: scalar``, ``key: []``, ``key: {}``, ``key:`` followed by ``- scalar``
+    lines or by ``  key: scalar`` / ``  key:`` + ``  - scalar`` lines. A key given twice, a
+    number where text belongs and anything multi-line go to YAML.
+    """
+    out: dict[str, Any] = {}
+    opened: str | None = None  # a "key:" line whose list or mapping is not known yet
+    items: list[Any] | None = None  # the list that "- " lines add to
+    mapping: dict[str, Any] | None = None  # the mapping that "  key:" lines add to
+    inner: list[Any] | None = None  # the list that "  - " lines add to
+    for line in yaml_text.split("\n"):
+        if not line:
+            continue
+        if line.startswith("  - "):
+            value = _scalar(line[4:])
+            if inner is None or value is _NO_VALUE:
+                return None
+            inner.append(value)
+            continue
+        if line.startswith("  "):
+            if opened is not None:
+                mapping, opened = out.setdefault(opened, {}), None
+            key, _, raw = line[2:].partition(":")
+            if mapping is None or not _KEY.match(key) or key in mapping or key in _SPECIAL:
+                return None
+            inner = None
+            if raw == "":
+                inner = mapping[key] = []
+                continue
+            value = [] if raw == " []" else _scalar(raw[1:]) if raw.startswith(" ") else _NO_VALUE
+            if value is _NO_VALUE:
+                return None
+            mapping[key] = value
+            continue
+        if line.startswith("- "):
+            if opened is not None:
+                items, opened = out.setdefault(opened, []), None
+            value = _scalar(line[2:])
+            if items is None or value is _NO_VALUE:
+                return None
+            items.append(value)
+            continue
+        if opened is not None:
+            return None  # "key:" with nothing under it is null to YAML
+        key, sep, raw = line.partition(":")
+        if not sep or not _KEY.match(key) or key in out or key in _SPECIAL:
+            return None
+        items = mapping = inner = None
+        if raw == "":
+            opened = key
+            continue
+        if raw in (" []", " {}"):
+            value = [] if raw == " []" else {}
+        elif raw.startswith(" "):
+            value = _scalar(raw[1:])
+        else:
+            return None
+        if value is _NO_VALUE:
+            return None
+        out[key] = value
+    if opened is not None:
+        return None
+    for key in ("date", "role", "framework", "status", "supervisee", "peersup_version"):
+        if key in out and not isinstance(out[key], str):
+            return None  # a number or list where text belongs: let YAML say what it is
+    return out
+
+
+# -- anything else: PyYAML, made safe first --------------------------------------------------
+def _yaml_read(yaml_text: str) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster
+    try:
+        _refuse_what_could_run_away(yaml, loader, yaml_text)
+        data = yaml.load(yaml_text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise JournalFormatError(f"its front matter is not valid YAML{where}") from None
+    except RecursionError:
+        raise JournalFormatError(f"its front matter is nested more than {MAX_DEPTH} deep") from None
+    if not isinstance(data, dict):
+        raise JournalFormatError("its front matter is not a set of keys and values")
+    return {str(k): v for k, v in data.items()}
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}"
+    for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+def _refuse_what_could_run_away(yaml: Any, loader: Any, text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise JournalFormatError(
+                "its front matter uses YAML aliases, which peersup does not read"
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS and tag != "!":
+            raise JournalFormatError("its front matter has a YAML tag peersup does not read")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise JournalFormatError(f"its front matter is nested more than {MAX_DEPTH} deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
