@@ -10,6 +10,8 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hypothesis import strategies as st
+
 from peersup_cli.journal.format import render
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
 from peersup_cli.storage import atomic_write, ensure_private_dir
@@ -145,3 +147,13 @@ def plain_journal(
     return Journal(date=when, role=role, framework="ma-accs-2022", reflections=reflections,
                    action_plan=action_plan, supervisee=supervisee, status=status,
                    agenda=Agenda(topics=["t"]) if supervisee else None)
+
+
+# Text as people type it, with the shapes most likely to confuse a markdown format mixed in.
+TRICKY = st.sampled_from(
+    ["---", "# heading", "", "  ", "trailing  ", "\r\n", "\r", "> quote",
+     "<!-- peersup:support -->", "- [x] 1. not an item", "**bold**", "## 1. A — B", "\n\n",
+     "\ufeff", "…", "—", "\t"]
+)
+ANY_TEXT = st.lists(st.one_of(st.text(), TRICKY), max_size=6).map("".join) | st.text()
+ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))

@@ -8,18 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import ANY_TEXT, ONE_LINE
 from peersup_cli.journal import store
 from peersup_cli.journal.format import parse, render
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
-
-# Text as people type it, with the shapes most likely to confuse a markdown format mixed in.
-TRICKY = st.sampled_from(
-    ["---", "# heading", "", "  ", "trailing  ", "\r\n", "\r", "> quote",
-     "<!-- peersup:support -->", "- [x] 1. not an item", "**bold**", "## 1. A — B", "\n\n",
-     "\ufeff", "…", "—", "\t"]
-)
-ANY_TEXT = st.lists(st.one_of(st.text(), TRICKY), max_size=6).map("".join) | st.text()
-ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))
 
 WHEN = datetime(2026, 11, 22, 10, 15, 30, tzinfo=timezone(timedelta(hours=-5)))
 

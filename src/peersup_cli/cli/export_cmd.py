@@ -131,7 +131,7 @@ def _journal_path(ref: str, override: Path | None) -> Path:
     from .common import journal_dir
 
     given = Path(ref).expanduser()
-    if given.is_file():
+    if given.exists() and not given.is_dir():
         return given
     folder = journal_dir(override)
     with open_index(folder) as index:

@@ -43,9 +43,11 @@ def resolve(ref: str, journal_dir: Path, index: Index) -> Resolved:
         raise JournalError(f"Name a journal. {HOW}")
     if "/" in text or "\\" in text or text.endswith(".md") or text.startswith("~"):
         path = Path(text).expanduser()
-        if path.is_file():
+        # Whatever is there is handed to the reader, which says plainly why a folder, a pipe
+        # or a device is not a journal.
+        if path.exists():
             return Resolved(path)
-        if not path.is_absolute() and (journal_dir / text).is_file():
+        if not path.is_absolute() and (journal_dir / text).exists():
             return Resolved(journal_dir / text)
         raise JournalError(f"There is no journal file {text}. {HOW}")
     return _resolve(text, journal_dir, index)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 FENCE = "---"
@@ -74,8 +74,10 @@ def as_datetime(value: Any) -> datetime:
     if not isinstance(value, datetime):
         raise JournalFormatError("its front matter's date is not an ISO 8601 date and time")
     try:
-        # Sorting needs the moment; a date at the very edge of the calendar has none.
+        # Sorting and showing need the moment; a date at the very edge of the calendar, or
+        # pushed past it by its offset, has none.
         value.timestamp()
+        value.astimezone(timezone.utc)
     except (OverflowError, OSError, ValueError):
         raise JournalFormatError("its front matter's date is out of range") from None
     return value
