@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 FENCE = "---"
@@ -77,7 +77,7 @@ def as_datetime(value: Any) -> datetime:
         # Sorting and showing need the moment; a date at the very edge of the calendar, or
         # pushed past it by its offset, has none.
         value.timestamp()
-        value.astimezone(timezone.utc)
+        value.astimezone(UTC)
     except (OverflowError, OSError, ValueError):
         raise JournalFormatError("its front matter's date is out of range") from None
     return value
