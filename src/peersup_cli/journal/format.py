@@ -32,10 +32,7 @@ from .model import (
 __all__ = ["JournalFormatError", "parse", "render"]
 
 MARK_PREFIX = "<!-- peersup:"
-# Structural lines of the body. Numbers are capped: a hand edit cannot make int() choke.
-MARK = re.compile(r"<!-- peersup:([a-z_]+)(?: (\S+))? -->\r?\Z")
-ITEM = re.compile(r"- \[([ xX])\] (\d{1,9})\. (.*)\Z", re.DOTALL)
-RATING = re.compile(r"\*\*Rating:\*\* (?:(\d{1,9}) — (.*)|not rated)\Z", re.DOTALL)
+# Numbers in the body are capped at 9 digits: a hand edit cannot make int() choke.
 SKIPPED = "*Skipped.*"
 AGENDA_KINDS = tuple(kind for kind, _ in msg.AGENDA_PARTS)
 ANSWER_KINDS = ("answer", "action_plan", "support")
@@ -183,121 +180,155 @@ def parse(text: str) -> Journal:
         supervisee=None if supervisee is None else str(supervisee),
         planned=[str(v) for v in planned] if isinstance(planned, list) else [],
     )
-    _parse_body(body.split("\n"), journal, before)
+    _parse_body(body, journal, before)
     return journal
 
 
-def _parse_body(lines: list[str], journal: Journal, before: int) -> None:
-    """One pass over the body's lines. ``before``: file lines above the body, so each block of
-    the person's words knows its line in the file."""
-    if any(line.endswith("\r") for line in lines[:3]) and _crlf_file(lines):
-        # The whole file went through a Windows editor (then its first lines end with "\r"
-        # too): undo that only.
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    current: ValueReflection | None = None
-    last_text = ""  # the last non-blank line: an answer's prompt stands just above its marker
+# The body's structure, in one pattern that ``finditer`` runs in C: the person's own words are
+# passed over without a Python step per line. Every alternative starts with a newline (a
+# literal first character lets the engine jump from line to line) and each part stops at the
+# end of its line, so nothing can backtrack across a line: time grows linearly with the text.
+_ITEM_RUN = r"- \[[ xX]\] \d{1,9}\. [^\n]*(?:\n- \[[ xX]\] \d{1,9}\. [^\n]*)*"
+_BODY = re.compile(
+    r"\n(?:"
+    # 1-2: a value's heading and marker; 3-4, in the usual layout, its items and rating too
+    r"## ([^\n]*)\n<!-- peersup:value (\S+) -->\r?(?=\n|\Z)"
+    rf"(?:\n\n{re.escape(msg.GUIDELINES_TICKED)}\n\n({_ITEM_RUN})\n\n"
+    r"\*\*Rating:\*\* ([^\n]*))?"
+    rf"|({_ITEM_RUN})"  # 5: guideline items in a row, in any other layout
+    r"|\*\*Rating:\*\* ([^\n]*)"  # 6: a rating line, likewise
+    # 7-8: an agenda part's marker and its task lines
+    r"|<!-- peersup:(carried|done|topics|questions)(?: \S+)? -->\r?(?=\n|\Z)"
+    r"((?:\n- \[[ xX]\] [^\n]*)*)"
+    # 9-11: in the usual layout, a question, its answer's marker and the quote after it
+    r"|\*\*([^\n]*)\*\*\n\n<!-- peersup:(answer)(?: \S+)? -->\r?(?=\n|\Z)"
+    r"((?:\n>[^\n]*)*)"
+    r"|<!-- peersup:([a-z_]+)(?: \S+)? -->\r?(?=\n|\Z)"  # 12: any other marker,
+    r"((?:\n>[^\n]*)*)"  # 13: and the quote after it
+    r")"
+)
+_ITEMS = re.compile(r"- \[([ xX])\] (\d{1,9})\. ([^\n]*)")
+_LABEL_LINE = re.compile(r"^\*[^\n]*", re.MULTILINE)
+
+
+def _parse_body(body: str, journal: Journal, before: int) -> None:
+    """One pass over the body. ``before``: file lines above the body, so each block of the
+    person's words knows its line in the file."""
+    if "\r" in body and _crlf_file(body):
+        # The whole file went through a Windows editor: undo that only.
+        body = body.replace("\r\n", "\n")
+        body = body[:-1] if body.endswith("\r") else body
+    for found_line in _LABEL_LINE.finditer(body):
+        line = found_line.group()
+        if line.endswith("*") and " · " in line:
+            journal.role_label, _, journal.framework_title = line[1:-1].partition(" · ")
+            break
+    body = "\n" + body  # so that the first line, too, follows a newline
     blocks = journal.blocks
-    item_match = ITEM.match
-    count = len(lines)
-    i = 0
-    while i < count:
-        line = lines[i]
-        first = line[:1]
-        if not first:
-            i += 1
-            continue
-        if first == "<" and line.startswith(MARK_PREFIX) and (mark := MARK.match(line)):
-            kind = mark.group(1)
-            if kind in AGENDA_KINDS:
-                items, i = _read_tasks(lines, i + 1)
-                if journal.agenda is None:
-                    journal.agenda = Agenda()
-                setattr(journal.agenda, kind, items)
-                if items:
-                    blocks.append(TextBlock(before + i - len(items) + 1, kind, "\n".join(items)))
-                continue
-            answer, nxt = _read_quote(lines, i + 1)
+    current: ValueReflection | None = None
+    count = body.count
+    # Line numbers: the character at body[p] is on file line ``before + body.count("\n", 0, p)``
+    # (counted on from the last block), so a block's first line, below its marker line at
+    # m.start() + 1, is ``before + count(0, m.start()) + 2``.
+    line_pos = 0
+    line_no = before
+    for m in _BODY.finditer(body):
+        (head, vid, items, rating, more_items, more_rating, akind, tasks,
+         prompt, answered, prompt_quote, kind, quote) = m.groups()
+        if vid is not None:
+            current = _value(head, vid)
+            if current is not None:
+                journal.reflections.append(current)
+                if items is not None:
+                    _add_items(current, items)
+                    _rate(current, rating)
+        elif more_items is not None:
+            if current is not None:
+                _add_items(current, more_items)
+        elif more_rating is not None:
+            if current is not None:
+                _rate(current, more_rating)
+        elif akind is not None:
+            found = [line[6:] for line in tasks[1:].split("\n")] if tasks else []
+            if journal.agenda is None:
+                journal.agenda = Agenda()
+            setattr(journal.agenda, akind, found)
+            if found:
+                line_no += count("\n", line_pos, m.start())
+                line_pos = m.start()
+                blocks.append(TextBlock(line_no + 2, akind, "\n".join(found)))
+        else:
+            if answered is not None:
+                kind, quote = answered, prompt_quote
+            answer = _unquote(quote) if quote else None
             where = None
             if kind == "answer" and current is not None:
-                current.prompts.append(_prompt(last_text))
+                current.prompts.append(
+                    prompt if prompt is not None else _prompt_before(body, m.start())
+                )
                 current.answers.append(answer)
                 where = current.value_id
             elif kind in ("action_plan", "support"):
                 setattr(journal, kind, answer)
                 current, where = None, kind
             if where is not None and answer is not None:
-                blocks.append(TextBlock(before + i + 2, where, answer))
-            last_text = ""
-            i = max(nxt, i + 1)
-            continue
-        if first == "-" and current is not None:
-            # A value's guideline items come in a run: read the run in one go.
-            start = i
-            items_list = current.items
-            while i < count and (m := item_match(lines[i])):
-                items_list.append(GuidelineItem(int(m.group(2)), m.group(3), m.group(1) != " "))
-                i += 1
-            if i > start:
-                last_text = lines[i - 1]
-                continue
-        elif first == "#" and line.startswith("## "):
-            reflection = _value_heading(line, lines[i + 1] if i + 1 < count else "")
-            if reflection is not None:
-                current = reflection
-                journal.reflections.append(current)
-                i += 2
-                continue
-        elif first == "*":
-            if line.startswith("**Rating:** "):
-                if current is not None and (m := RATING.match(line)) and m.group(1) is not None:
-                    # The body wins over the front matter: it is what a person reads and edits.
-                    current.rating, current.rating_label = int(m.group(1)), m.group(2)
-            elif not journal.role_label and line.endswith("*") and " · " in line:
-                who, _, fw_title = line[1:-1].partition(" · ")
-                journal.role_label, journal.framework_title = who, fw_title
-        if first != " " or line.strip():
-            last_text = line
-        i += 1
+                line_no += count("\n", line_pos, m.start())
+                line_pos = m.start()
+                # Below the question, a blank line and the marker when the match began there.
+                blocks.append(TextBlock(line_no + (2 if prompt is None else 4), where, answer))
 
 
-def _value_heading(line: str, next_line: str) -> ValueReflection | None:
-    """``## 3. Title — Practice`` followed by its value marker, or None."""
-    number, dot, rest = line[3:].partition(". ")
+def _value(head: str, vid: str) -> ValueReflection | None:
+    """``3. Title — Practice`` (a heading's text) for the value ``vid``, or None."""
+    number, dot, rest = head.partition(". ")
     if not dot or not number.isdecimal() or len(number) > 9 or " — " not in rest:
         return None
-    mark = MARK.match(next_line) if next_line.startswith(MARK_PREFIX) else None
-    if mark is None or mark.group(1) != "value" or not mark.group(2):
-        return None
     title, _, practice = rest.rpartition(" — ")
-    return ValueReflection(mark.group(2), int(number), title, practice)
+    return ValueReflection(vid, int(number), title, practice)
 
 
-def _prompt(line: str) -> str:
-    return line[2:-2] if len(line) >= 4 and line.startswith("**") and line.endswith("**") else line
+def _add_items(value: ValueReflection, run: str) -> None:
+    value.items += [
+        GuidelineItem(int(number), text, box != " ") for box, number, text in _ITEMS.findall(run)
+    ]
 
 
-def _read_quote(lines: list[str], i: int) -> tuple[str | None, int]:
-    """The blockquote starting at line ``i`` (None if the answer was skipped); next index."""
-    out: list[str] = []
-    count = len(lines)
-    while i < count and lines[i][:1] == ">":
-        line = lines[i]
-        out.append(line[2:] if line[1:2] == " " else line[1:])
-        i += 1
-    return ("\n".join(out) if out else None), i
+def _rate(value: ValueReflection, text: str) -> None:
+    # The body wins over the front matter: it is what a person reads and edits.
+    number, dash, label = text.partition(" — ")
+    if dash and number.isdecimal() and len(number) <= 9:
+        value.rating, value.rating_label = int(number), label
 
 
-def _read_tasks(lines: list[str], i: int) -> tuple[list[str], int]:
-    out: list[str] = []
-    count = len(lines)
-    while i < count and lines[i][:4] in ("- [ ", "- [x", "- [X") and lines[i][4:6] == "] ":
-        out.append(lines[i][6:])
-        i += 1
-    return out, i
+def _unquote(quote: str) -> str:
+    """The text of a blockquote (it starts with a newline): each line without its "> "."""
+    if quote.count("\n") == quote.count("\n> "):
+        return quote[3:].replace("\n> ", "\n")  # the usual case, in C
+    return "\n".join(q[2:] if q[1:2] == " " else q[1:] for q in quote[1:].split("\n"))
 
 
-def _crlf_file(lines: list[str]) -> bool:
+def _prompt_before(body: str, at: int) -> str:
+    """The question an answer marker answers: the last line above it that is not blank (the
+    marker's own line starts at ``at + 1``), without its ``**``."""
+    end = at
+    while end > 0:
+        start = body.rfind("\n", 0, end)
+        line = body[start + 1 : end]
+        if line.strip():
+            if line.startswith(">") or line.startswith(MARK_PREFIX):
+                return ""  # no question between this answer and the one before
+            if len(line) >= 4 and line.startswith("**") and line.endswith("**"):
+                return line[2:-2]
+            return line
+        end = start
+    return ""
+
+
+_MARK_LINE = re.compile(r"^<!-- peersup:[^\n]*", re.MULTILINE)
+
+
+def _crlf_file(body: str) -> bool:
     # Our own output never ends a structural line with "\r"; if the markers all do, the file was
     # converted as a whole, and the "\r" belongs to the converter, not to the person.
-    marks = [line for line in lines if line.startswith(MARK_PREFIX)]
+    marks = _MARK_LINE.findall(body)
     return bool(marks) and all(line.endswith("\r") for line in marks)

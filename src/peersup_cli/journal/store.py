@@ -126,8 +126,15 @@ def read_text(path: Path) -> str:
             raise JournalFormatError("it is not a regular file")
         if info.st_size > MAX_JOURNAL_BYTES:
             raise JournalFormatError(f"it is larger than {MAX_JOURNAL_BYTES // (1024 * 1024)} MB")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(MAX_JOURNAL_BYTES + 1)
+        parts = []
+        left = MAX_JOURNAL_BYTES + 1
+        while left > 0:  # a regular file comes in one read; the loop is for the rest
+            part = os.read(fd, min(left, max(info.st_size + 1, 65536)))
+            if not part:
+                break
+            parts.append(part)
+            left -= len(part)
+        raw = b"".join(parts)
     except OSError as exc:
         raise JournalFormatError(f"it cannot be read ({exc.strerror or exc})") from None
     finally:
