@@ -1,0 +1,280 @@
+"""The real commands, run as subprocesses on a "foreign platform": this machine made to look
+like Windows on a FAT/exFAT drive where it matters to storage.
+
+A ``sitecustomize.py`` on PYTHONPATH (written by the ``foreign`` fixture) runs before peersup in
+every child process and:
+
+* removes ``os.fchmod`` (CPython 3.11/3.12 on Windows has none),
+* removes ``os.fork`` (Windows cannot fork; the parallel index read must not need it),
+* removes ``os.link`` (no hard links on FAT/exFAT, many shares, Windows setups),
+* makes the first ``os.replace`` onto an existing file raise ``PermissionError`` with Windows'
+  sharing-violation code, as when a virus scanner or OneDrive holds the file for a moment.
+
+Each simulated hold is logged, so the tests can tell the retry really ran. Every path peersup
+uses is pinned inside ``tmp_path``. The cases that print non-Latin text to a cp1252 pipe wait for
+the output encoding work in ``cli/`` and are marked xfail (not strict) until it lands.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+SITECUSTOMIZE = '''\
+"""Test-only: make this process look like Windows on a FAT drive (see test_foreign_platform)."""
+import errno
+import os
+
+for _name in ("fchmod", "fork", "link"):
+    if hasattr(os, _name):
+        delattr(os, _name)
+
+_real_replace = os.replace
+_held = {"done": False}
+
+
+def _replace(src, dst, *, src_dir_fd=None, dst_dir_fd=None):
+    if not _held["done"] and os.path.exists(dst):
+        _held["done"] = True
+        with open(os.environ["FOREIGN_LOG"], "a", encoding="utf-8") as log:
+            log.write("held " + os.fspath(dst) + "\\n")
+        exc = PermissionError(
+            errno.EACCES,
+            "The process cannot access the file because it is being used by another process",
+            os.fspath(dst),
+        )
+        exc.winerror = 32
+        raise exc
+    return _real_replace(src, dst, src_dir_fd=src_dir_fd, dst_dir_fd=dst_dir_fd)
+
+
+os.replace = _replace
+'''
+
+MANY_SCRIPTS = "Renée 🙂 日本語 Ελληνικά עברית ✓"
+
+
+@dataclass
+class Foreign:
+    root: Path
+    env: dict[str, str]
+    log: Path
+
+    @property
+    def home(self) -> Path:
+        return Path(self.env["PEERSUP_HOME"])
+
+    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[bytes]:
+        """``peersup ARGS`` in a child process, output piped (bytes: the encoding is the test)."""
+        result = subprocess.run(
+            [sys.executable, "-m", "peersup_cli", *args],
+            cwd=self.root,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        if ok:
+            assert result.returncode == 0, _show(result)
+            assert b"Traceback" not in result.stderr, _show(result)
+        return result
+
+    def answers(self, data: dict[str, Any], name: str = "answers.yaml") -> str:
+        path = self.root / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        return str(path)
+
+    def journals(self) -> list[Path]:
+        return sorted(self.home.glob("*.md"))
+
+    def held(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        return self.log.read_text(encoding="utf-8").splitlines()
+
+
+def _show(result: subprocess.CompletedProcess[bytes]) -> str:
+    out = result.stdout.decode("utf-8", "replace")
+    err = result.stderr.decode("utf-8", "replace")
+    return f"exit {result.returncode}\n--- stdout\n{out}\n--- stderr\n{err}"
+
+
+@pytest.fixture
+def foreign(tmp_path: Path) -> Foreign:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PEERSUP_", "PYTHON", "XDG_"))
+    }
+    env.update(
+        {
+            "PYTHONPATH": str(site),
+            "PEERSUP_HOME": str(tmp_path / "journals"),
+            "PEERSUP_CONFIG": str(tmp_path / "config" / "config.toml"),
+            "PEERSUP_CACHE_DIR": str(tmp_path / "cache"),
+            "HOME": str(tmp_path / "home"),
+            "USERPROFILE": str(tmp_path / "home"),
+            "FOREIGN_LOG": str(tmp_path / "held.log"),
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+            "COLUMNS": "100",
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / "xdg" / var.lower())
+    env.pop("EDITOR", None)
+    env.pop("VISUAL", None)
+    (tmp_path / "home").mkdir()
+    return Foreign(root=tmp_path, env=env, log=tmp_path / "held.log")
+
+
+REFLECT = {
+    "role": "peer-supporter",
+    "values": {
+        "voluntary": {"practiced": [1], "rating": 3, "answers": ["I asked before helping."]},
+        "hopeful": {"rating": 4, "answers": ["Shared my story"]},
+    },
+    "action_plan": "- Listen longer",
+    "support": "Talk about boundaries",
+}
+
+PREP = {
+    "values": {"hopeful": {"practiced": [1], "rating": 3, "answers": ["Sam is growing"]}},
+    "topics": ["Caseload this month"],
+    "questions": ["What felt hard this week?"],
+    "action_plan": "- Book the next session",
+}
+
+
+def test_the_layer_is_in_place(foreign: Foreign) -> None:
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os; print(hasattr(os, 'fchmod'), hasattr(os, 'fork'), hasattr(os, 'link'))",
+        ],
+        env=foreign.env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert probe.stdout.split() == ["False", "False", "False"]
+
+
+def test_reflect_prep_config_export_and_journal(foreign: Foreign) -> None:
+    foreign.run("reflect", "--answers", foreign.answers(REFLECT))
+    [reflection] = foreign.journals()
+    text = reflection.read_text(encoding="utf-8")
+    assert reflection.name.endswith("-peer-supporter.md")
+    assert "> I asked before helping." in text and "Talk about boundaries" in text
+    assert oct(reflection.stat().st_mode & 0o777) == "0o600"  # chmod of the path, no fchmod
+    assert oct(foreign.home.stat().st_mode & 0o777) == "0o700"
+
+    # The same day again: the name is taken, so the second journal gets the next one, claimed
+    # without a hard link.
+    foreign.run("reflect", "--answers", foreign.answers(REFLECT))
+    names = [p.name for p in foreign.journals()]
+    assert len(names) == 2 and any(n.endswith("-peer-supporter-2.md") for n in names)
+
+    foreign.run("prep", "Sam", "--answers", foreign.answers(PREP, "prep.yaml"))
+    [prep] = [p for p in foreign.journals() if "-supervisor-prep-sam" in p.name]
+    prep_text = prep.read_text(encoding="utf-8")
+    assert "- [ ] Caseload this month" in prep_text and "Sam is growing" in prep_text
+
+    # Setting twice: the second save replaces the config file, which the simulated scanner
+    # holds at first; the retry gets it saved.
+    foreign.run("config", "set", "role", "peer-supporter")
+    foreign.run("config", "set", "role", "supervisor")
+    config = Path(foreign.env["PEERSUP_CONFIG"])
+    assert "supervisor" in config.read_text(encoding="utf-8")
+    assert [line for line in foreign.held() if line.endswith("config.toml")], foreign.held()
+
+    foreign.run("export", "checklist", "-o", "x.md")
+    checklist = (foreign.root / "x.md").read_text(encoding="utf-8")
+    assert "Peer Support is Voluntary" in checklist
+    refused = foreign.run("export", "checklist", "-o", "x.md", ok=False)
+    assert refused.returncode == 2 and b"already exists" in refused.stderr
+    foreign.run("export", "checklist", "-o", "x.md", "--force", "--role", "peer-supporter")
+    assert foreign.held()[-1] == "held x.md"  # replaced while held, retried
+    assert (foreign.root / "x.md").read_text(encoding="utf-8") != checklist
+
+    foreign.run("export", "journal", "latest", "-o", "j.md")
+    exported = (foreign.root / "j.md").read_text(encoding="utf-8")
+    assert "Sam is growing" in exported
+
+    listing = foreign.run("journal", "list").stdout.decode("utf-8")
+    assert listing.count("Peer supporter") == 2 and "Sam" in listing
+    shown = foreign.run("journal", "show", "latest").stdout.decode("utf-8")
+    assert "Sam is growing" in shown
+
+    # Nothing half-done left behind: no temp files, no claims.
+    leftovers = [p.name for p in foreign.root.rglob("*.tmp")]
+    assert leftovers == []
+
+
+UNICODE_REFLECT = {
+    "role": "peer-supporter",
+    "values": {
+        "voluntary": {"practiced": [1], "rating": 3, "answers": [f"{MANY_SCRIPTS} one"]},
+        "hopeful": {"rating": 4, "answers": [f"{MANY_SCRIPTS} two"]},
+    },
+    "action_plan": f"- {MANY_SCRIPTS} plan",
+    "support": f"{MANY_SCRIPTS} support",
+}
+UNICODE_PREP = {
+    "values": {"hopeful": {"rating": 3, "answers": [f"{MANY_SCRIPTS} prep"]}},
+    "topics": [f"{MANY_SCRIPTS} topic"],
+    "questions": [],
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_many_scripts_are_saved_whatever_the_pipe(foreign: Foreign, encoding: str) -> None:
+    # Windows' default for a piped stdout is the ANSI code page (cp1252 in Western Europe and
+    # the Americas), which has none of these scripts. The journal on disk must hold the words
+    # exactly as written anyway, and the commands below print nothing outside cp1252.
+    foreign.env["PYTHONIOENCODING"] = encoding
+    foreign.run("reflect", "--answers", foreign.answers(UNICODE_REFLECT))
+    name = f"Renée {MANY_SCRIPTS}"
+    foreign.run("prep", name, "--answers", foreign.answers(UNICODE_PREP, "p.yaml"))
+    texts = [p.read_text(encoding="utf-8") for p in foreign.journals()]
+    assert len(texts) == 2
+    assert any(f"{MANY_SCRIPTS} one" in t and f"{MANY_SCRIPTS} support" in t for t in texts)
+    assert any(f"supervisee: {name}" in t and f"{MANY_SCRIPTS} topic" in t for t in texts)
+    foreign.run("journal", "list")
+    foreign.run("export", "journal", "1", "-o", "j.md")  # the reflection (2 is the prep)
+    assert f"{MANY_SCRIPTS} support" in (foreign.root / "j.md").read_text(encoding="utf-8")
+
+
+CP1252_PENDING = pytest.mark.xfail(
+    strict=False, reason="output encoding fix lands with the cli work"
+)
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", pytest.param("cp1252", marks=CP1252_PENDING)]
+)
+@pytest.mark.parametrize(
+    "command", [("journal", "show", "latest"), ("export", "journal", "latest")], ids=" ".join
+)
+def test_many_scripts_printed_to_a_pipe(
+    foreign: Foreign, encoding: str, command: tuple[str, ...]
+) -> None:
+    foreign.run("reflect", "--answers", foreign.answers(UNICODE_REFLECT))
+    foreign.env["PYTHONIOENCODING"] = encoding
+    printed = foreign.run(*command).stdout
+    # However the fix chooses to print what cp1252 lacks, the words it has must come through.
+    assert "Renée".encode(encoding) in printed or "Renée".encode() in printed
