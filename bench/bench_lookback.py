@@ -52,11 +52,11 @@ LOOKBACK = """\
 import sys, time
 from pathlib import Path
 t = time.perf_counter()
-from peersup_cli.journal import store
-folder = Path(sys.argv[1])
-store.last_times(folder, "peer-supporter")
-store.last_reflected(folder, "peer-supporter")
-store.latest_prep(folder, "Sam", complete_only=True)
+from peersup_cli.history.lookback import Lookback
+with Lookback(Path(sys.argv[1])) as past:
+    past.last_times("peer-supporter")
+    past.last_reflected("peer-supporter")
+    past.latest_prep("Sam", complete_only=True)
 print((time.perf_counter() - t) * 1000)
 """
 

@@ -56,26 +56,23 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
 
 def show(journal: Journal, width: int = 80) -> list[Line]:
     """One journal for reading: agenda first for a prep, then each value, then the plans."""
+    from .. import messages as msg
+    from ..journal.format import heading
+
     who = journal.role_label or journal.role
-    if journal.supervisee is not None:
-        title = f"Supervision prep: {journal.supervisee} — {journal.date:%A %d %B %Y, %H:%M}"
-    else:
-        title = f"Reflection — {journal.date:%A %d %B %Y, %H:%M}"
-    out = [Line(title, "title")]
+    out = [Line(heading(journal), "title")]
     about = f"{who} · {journal.framework_title or journal.framework}"
     out += [Line(t, "dim") for t in _wrap(about, width)]
     if journal.status != "complete":
-        out.append(Line("Unfinished: `peersup reflect --resume` picks it up.", "dim"))
+        resume = msg.resume_command(journal.supervisee)
+        out += [Line(t, "dim") for t in _wrap(msg.JOURNAL_UNFINISHED.format(resume=resume), width)]
     out.append(Line())
     if journal.agenda is not None:
         a = journal.agenda
-        out.append(Line("Agenda", "heading"))
-        for label, items, box in (
-            ("Carried over from last time", a.carried, "[ ]"),
-            ("Done since last time", a.done, "[x]"),
-            ("Topics to raise", a.topics, "[ ]"),
-            ("Questions to ask", a.questions, "[ ]"),
-        ):
+        out.append(Line(msg.SECTION_AGENDA, "heading"))
+        for kind, label in msg.AGENDA_PARTS:
+            items = getattr(a, kind)
+            box = "[x]" if kind == "done" else "[ ]"
             if items:
                 out.append(Line(f"  {label}"))
                 out += [Line(f"    {box} {item}") for item in items]
@@ -96,14 +93,15 @@ def show(journal: Journal, width: int = 80) -> list[Line]:
         for prompt, answer in zip(r.prompts, r.answers, strict=False):
             out += [Line(t, "dim") for t in _wrap(prompt, width, "  ")]
             if answer is None:
-                out.append(Line("    (skipped)", "dim"))
+                out.append(Line(f"    {msg.SKIPPED}", "dim"))
             else:
                 out += [Line(t) for t in _wrap(answer, width, "    ")]
         out.append(Line())
-    for heading, text in (("Action plan", journal.action_plan),
-                          ("Support I would like from supervision", journal.support)):
-        out.append(Line(heading, "heading"))
-        out += [Line(t) for t in _wrap(text, width, "  ")] if text else [Line("  (skipped)", "dim")]
+    for title, text in ((msg.SECTION_ACTION_PLAN, journal.action_plan),
+                        (msg.SECTION_SUPPORT, journal.support)):
+        out.append(Line(title, "heading"))
+        out += ([Line(t) for t in _wrap(text, width, "  ")] if text
+                else [Line(f"  {msg.SKIPPED}", "dim")])
         out.append(Line())
     return out
 
