@@ -157,7 +157,8 @@ def test_search_all_words_agendas_and_filters(cli, history) -> None:  # type: ig
     match = data["journals"][0]["matches"][0]
     assert match["text"] == "I shared a bit of my recovery story."
     assert match["where"] == "Hopeful"
-    assert cli("journal", "search", "!!").exit_code == 2
+    assert cli("journal", "search", "  ").exit_code == 2
+    assert "No journal mentions" in out(cli("journal", "search", "!!"))
 
 
 def test_trends_strengths_first(cli, history) -> None:  # type: ignore[no-untyped-def]

@@ -115,26 +115,34 @@ def search_cmd(
     folder = _folder(journal_dir)
     query = " ".join(text)
 
+    from ..history.views import hit_view, search_total
+
     with open_index(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        hits, skipped = search(index, query, filters), index.skipped()
-    if as_json:
-        print_json({
-            "query": query,
-            "journals": [
-                {**h.entry.to_json(), "matches": [m.to_json() for m in h.matches]}
-                for h in hits
-            ],
-            "skipped": [s.to_json() for s in skipped],
-        })
-        return
-    from ..history.views import search_view
-
-    if hits:
-        # On a terminal each line is cut to fit; piped, each line stays whole, like grep.
-        print_lines(search_view(hits, width(), cut_to_fit=sys.stdout.isatty()))
-    else:
-        echo(f"No journal mentions {query!r}.")
+        hits = search(index, query, filters)
+        if as_json:
+            print_json({
+                "query": query,
+                "journals": [
+                    {**h.entry.to_json(), "matches": [m.to_json() for m in h.matches]}
+                    for h in hits
+                ],
+                "skipped": [s.to_json() for s in index.skipped()],
+            })
+            return
+        # Streamed: each journal's lines go out as they are found. On a terminal each line is
+        # cut to fit; piped, each line stays whole, like grep.
+        cut = sys.stdout.isatty()
+        found_lines = found_journals = 0
+        for hit in hits:
+            print_lines(hit_view(hit, width(), cut_to_fit=cut))
+            found_lines += len(hit.matches)
+            found_journals += 1
+        if found_journals:
+            print_lines([search_total(found_lines, found_journals)])
+        else:
+            echo(f"No journal mentions {query!r}.")
+        skipped = index.skipped()
     report_skipped(skipped)
 
 

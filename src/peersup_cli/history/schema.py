@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 4  # PRAGMA user_version; any other number means: delete and rebuild
+SCHEMA_VERSION = 5  # PRAGMA user_version; any other number means: delete and rebuild
 BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
@@ -49,11 +49,12 @@ CREATE TABLE scale (
 # by hand: row by row for a few changes. After many changes it is left stale (meta fts_stale)
 # and rebuilt in one go by the next search (3x faster than row by row, and `list` or `trends`
 # on a cold cache do not pay for it).
-# detail=none: queries are single words or prefixes, and the lines are found in Python.
+# detail=none: it only narrows journals down (every word or prefix, any case, any accent);
+# phrases and lines are found in Python.
 FTS = """
 CREATE VIRTUAL TABLE fts USING fts5(
     text, content='texts', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0', detail=none, columnsize=0
+    tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0
 );
 """
 # The columns of a ``journals`` row as ``index`` builds it (all but the id).

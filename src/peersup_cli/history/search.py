@@ -1,14 +1,20 @@
 """Full-text search over the person's own words: answers, action plans, support, agendas.
 
-A search names one or more words; a journal matches when it holds every word, each matching
-the start of a word in the text (``hope`` finds hope, hopes and hopeful), in any case. The
-index's full-text table (SQLite FTS5) finds the journals; the lines are then picked out in
-Python, so each hit can point at its file and line. Without FTS5 a plain scan does the same.
+A search names words, "quoted phrases" or any other characters (an emoji, ``!!``). A line
+matches when it holds every one of them: a word matches the start of a word in the text
+(``hope`` finds hope, hopes and hopeful), a phrase those words in a row, anything else where it
+stands; always in any case and with or without accents (``cafe`` finds café, ``renee`` Renée).
+
+The index's full-text table (SQLite FTS5, which folds case and accents too) narrows the
+journals down; the lines are then picked out in Python, so each hit points at its file and
+line. Without FTS5 a plain scan answers the same.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +23,6 @@ from .filters import Filters
 from .index import BlockPlace, Index
 from .records import IndexedJournal
 
-_WORD = re.compile(r"[^\W_]+")
 WHERE_LABELS = {
     "action_plan": "Action plan",
     "support": "Support",
@@ -26,6 +31,23 @@ WHERE_LABELS = {
     "topics": "Topic",
     "questions": "Question",
 }
+BATCH = 200  # journals whose texts are read at a time: memory stays flat
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a line must hold, folded (see ``fold``)."""
+
+    text: str
+    word: bool  # starts with a letter or digit: must begin a word in the text
+
+    def fts(self) -> str | None:
+        """The FTS5 query part that narrows journals down, or None when FTS5 cannot help
+        (no letters or digits in it)."""
+        words = _WORD.findall(self.text)
+        if not words:
+            return None
+        return " AND ".join(f'"{w}"*' for w in words)
 
 
 @dataclass
@@ -34,9 +56,11 @@ class Match:
     where: str  # "Hopeful", "Action plan", "Topic", ...
     text: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # highlighted parts of text
+    value_number: int | None = None  # the value's number, for a line in a value's answer
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "where": self.where, "text": self.text}
+        return {"line": self.line, "where": self.where, "value_number": self.value_number,
+                "text": self.text}
 
 
 @dataclass
@@ -45,106 +69,158 @@ class Hit:
     matches: list[Match]
 
 
-def query_words(text: str) -> list[str]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
+# -- folding: any case, with or without accents, one character for one ---------------------------
+class _Fold(dict[int, str]):
+    """A ``str.translate`` table that folds each character to one character: lower case, and
+    without accents (é -> e, Å -> a). One for one, so positions in the folded text are
+    positions in the original and highlights land on the right characters."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[:1] or char
+        lower = base.lower()
+        folded = lower if len(lower) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold()
+
+
+def fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def query_terms(text: str) -> list[Term]:
+    """The terms of a search: "quoted phrases" as they are, then each other word; raises
+    ``UsageError`` when there is nothing to search for."""
+    terms: list[Term] = []
+
+    def phrase(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        if words:
+            joined = " ".join(words)
+            terms.append(Term(fold(joined), _word_start(joined)))
+        return " "
+
+    rest = _PHRASE.sub(phrase, text)
+    for part in rest.replace('"', " ").split():
+        terms.append(Term(fold(part), _word_start(part)))
+    if not terms:
         raise UsageError("Search for at least one word, for example: peersup journal search hope")
-    return list(dict.fromkeys(words))
+    return list(dict.fromkeys(terms))
 
 
-def search(index: Index, text: str, filters: Filters | None = None) -> list[Hit]:
-    """Journals holding every word of ``text``, newest first, with their matching lines."""
-    words = query_words(text)
-    ids = _candidates(index, words)
+def _word_start(text: str) -> bool:
+    return bool(text) and text[0].isalnum()
+
+
+# -- searching ---------------------------------------------------------------------------------
+def search(index: Index, text: str, filters: Filters | None = None) -> Iterator[Hit]:
+    """Journals holding a line with every term of ``text``, newest first, with those lines.
+
+    Hits come a batch of journals at a time, so memory does not grow with them; a query
+    with nothing to search for raises ``UsageError`` at once.
+    """
+    return _hits(index, query_terms(text), filters)
+
+
+def _hits(index: Index, terms: list[Term], filters: Filters | None) -> Iterator[Hit]:
+    ids = _candidates(index, terms)
     if not ids:
-        return []
+        return
     entries = index.entries(filters, ids=ids)
-    # Highlight each word from its start to the end of the word it begins.
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(w)}\w*" for w in words), re.IGNORECASE)
-    hits: list[Hit] = []
-    for start in range(0, len(entries), 200):  # a batch at a time: memory stays small
-        batch = entries[start : start + 200]
+    for start in range(0, len(entries), BATCH):
+        batch = entries[start : start + BATCH]
         texts = index.texts([e.id for e in batch])
         for entry in batch:
             found_text = texts.get(entry.id)
             if found_text is None:
                 continue
-            found = _lines(entry, found_text.text, found_text.blocks, words, pattern)
+            found = _lines(entry, found_text.text, found_text.blocks, terms)
             if found:
-                hits.append(Hit(entry, found))
-    return hits
+                yield Hit(entry, found)
 
 
-def _candidates(index: Index, words: list[str]) -> list[int]:
+def _candidates(index: Index, terms: list[Term]) -> list[int]:
     import sqlite3
 
-    if index.ensure_fts():
-        query = " AND ".join(f'"{w}"*' for w in words)
+    parts = [q for q in (t.fts() for t in terms) if q]
+    if parts and len(parts) == len(terms) and index.ensure_fts():
         try:
-            rows = index.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (query,))
+            rows = index.conn.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ?", (" AND ".join(parts),)
+            )
             return [r[0] for r in rows]
         except sqlite3.OperationalError:
             pass  # a query FTS5 cannot take: the plain scan below still answers it
-    where = " AND ".join("instr(lower(t.text), ?) > 0" for _ in words)
+    # Every readable journal with any text: the lines are checked in Python, which folds
+    # accents and case (SQLite's lower() knows ASCII only).
     rows = index.conn.execute(
         "SELECT j.id FROM journals j JOIN texts t ON t.id = j.id "
-        f"WHERE j.dir = ? AND j.error IS NULL AND {where}",
-        [index.dir_key, *words],
+        "WHERE j.dir = ? AND j.error IS NULL AND t.text != ''",
+        (index.dir_key,),
     )
     return [r[0] for r in rows]
 
 
 def _lines(
-    entry: IndexedJournal, body: str, blocks: list[BlockPlace], words: list[str],
-    pattern: re.Pattern[str],
+    entry: IndexedJournal, body: str, blocks: list[BlockPlace], terms: list[Term]
 ) -> list[Match]:
-    """The lines holding a word: found with ``str.find`` on the lowered text (C speed)."""
-    lowered = body.lower()
-    if len(lowered) != len(body):  # a few characters grow when lowered: take the slow road
-        found = sorted({m.start() for m in pattern.finditer(body)})
-    else:
-        found = sorted(_starts(lowered, words))
-    if not found:
+    """The lines of ``body`` that hold every term."""
+    folded = fold(body)
+    first = terms[0]
+    if first.text not in folded or any(t.text not in folded for t in terms[1:]):
         return []
-    titles: dict[str, str] | None = None  # decoded only for a line in a value's answer
     starts: list[tuple[int, BlockPlace]] = []  # (index of the block's first line in body, block)
-    index = 0
+    at = 0
     for block in blocks:
-        starts.append((index, block))
-        index += block.lines
+        starts.append((at, block))
+        at += block.lines
+    values: dict[str, tuple[int, str]] | None = None  # decoded only for a line in an answer
     out: list[Match] = []
-    line_index, line_start, b, end = 0, 0, 0, -1
-    for pos in found:
-        if pos <= end:
-            continue  # this line is already in
-        line_index += body.count("\n", line_start, pos)
-        line_start = body.rfind("\n", 0, pos) + 1
-        end = body.find("\n", pos)
-        end = len(body) if end == -1 else end
-        line = body[line_start:end]
-        while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
-            b += 1
-        place = starts[b][1]
-        label = WHERE_LABELS.get(place.where)
-        if label is None:
-            if titles is None:
-                titles = {v.id: v.title for v in entry.values()}
-            label = titles.get(place.where) or place.where
-        spans = [m.span() for m in pattern.finditer(line)]
-        out.append(Match(place.line + line_index - starts[b][0], label, line, spans))
+    line_start, b = 0, 0
+    for line_index, line_folded in enumerate(folded.split("\n")):
+        line_end = line_start + len(line_folded)
+        spans = _spans(line_folded, terms)
+        if spans is not None:
+            while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
+                b += 1
+            place = starts[b][1] if starts else BlockPlace(0, "", 0)
+            label = WHERE_LABELS.get(place.where)
+            number = None
+            if label is None:
+                if values is None:
+                    values = {v.id: (v.number, v.title) for v in entry.values()}
+                number, label = values.get(place.where, (None, place.where))
+            out.append(Match(place.line + line_index - (starts[b][0] if starts else 0), label,
+                             body[line_start:line_end], spans, number))
+        line_start = line_end + 1
     return out
 
 
-def _starts(lowered: str, words: list[str]) -> set[int]:
-    """Where a word begins with one of ``words`` (the text and words already lowered)."""
-    out: set[int] = set()
-    for word in words:
-        pos = lowered.find(word)
+def _spans(line: str, terms: list[Term]) -> list[tuple[int, int]] | None:
+    """Where each term stands in ``line`` (already folded), or None if one is missing."""
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        found = False
+        pos = line.find(term.text)
         while pos != -1:
-            if pos == 0 or not lowered[pos - 1].isalnum():
-                out.add(pos)
-            pos = lowered.find(word, pos + 1)
-    return out
+            if not term.word or pos == 0 or not line[pos - 1].isalnum():
+                end = pos + len(term.text)
+                if term.word:  # highlight to the end of the word it begins
+                    while end < len(line) and line[end].isalnum():
+                        end += 1
+                spans.append((pos, end))
+                found = True
+            pos = line.find(term.text, pos + 1)
+        if not found:
+            return None
+    return sorted(set(spans))
 
 
 def snippet(match: Match, width: int) -> tuple[str, list[tuple[int, int]]]:

@@ -106,35 +106,35 @@ def show(journal: Journal, width: int = 80) -> list[Line]:
     return out
 
 
-def search_view(hits: list[Hit], width: int = 80, cut_to_fit: bool = True) -> list[Line]:
-    """Each journal found, then its matching lines with the words marked, then a count.
+def hit_view(hit: Hit, width: int = 80, cut_to_fit: bool = True) -> list[Line]:
+    """One journal found, then its matching lines with the words marked.
 
     ``cut_to_fit`` (a terminal): a short prefix and each line cut around its match. Otherwise
     (piped) each line stays whole behind ``file:line: where:``, like grep.
     """
     from .search import snippet
 
-    lines: list[Line] = []
-    for hit in hits:
-        e = hit.entry
-        who = e.who() + (f", prep for {e.supervisee}" if e.supervisee else "")
-        heading = f"{e.ref}  {e.date[:16].replace('T', ' ')}  {who}"
-        lines.append(Line(f"{heading}  {e.name}" if cut_to_fit else heading, "heading"))
-        for m in hit.matches:
-            if cut_to_fit:
-                where = m.where if len(m.where) <= 24 else m.where[:23] + "…"
-                prefix = f"  {m.line:>4}  {where}: "
-                cut, spans = snippet(m, max(30, width - len(prefix)))
-            else:
-                prefix = f"  {e.name}:{m.line}: {m.where}: "
-                cut, spans = m.text, m.spans
-            lines.append(Line(prefix + cut, "", [(a + len(prefix), b + len(prefix))
-                                                 for a, b in spans]))
-    if hits:
-        count = sum(len(h.matches) for h in hits)
-        lines.append(Line(f"{count} matching line{'s' * (count != 1)} in {len(hits)} "
-                          f"journal{'s' * (len(hits) != 1)}.", "dim"))
+    e = hit.entry
+    who = e.who() + (f", prep for {e.supervisee}" if e.supervisee else "")
+    heading = f"{e.ref}  {e.date[:16].replace('T', ' ')}  {who}"
+    lines = [Line(f"{heading}  {e.name}" if cut_to_fit else heading, "heading")]
+    for m in hit.matches:
+        if cut_to_fit:
+            where = m.where if m.value_number is None else f"{m.value_number}. {m.where}"
+            where = where if len(where) <= 24 else where[:23] + "…"
+            prefix = f"  {m.line:>4}  {where}: "
+            cut, spans = snippet(m, max(30, width - len(prefix)))
+        else:
+            prefix = f"  {e.name}:{m.line}: {m.where}: "
+            cut, spans = m.text, m.spans
+        lines.append(Line(prefix + cut, "", [(a + len(prefix), b + len(prefix))
+                                             for a, b in spans]))
     return lines
+
+
+def search_total(lines: int, journals: int) -> Line:
+    return Line(f"{lines} matching line{'s' * (lines != 1)} in {journals} "
+                f"journal{'s' * (journals != 1)}.", "dim")
 
 
 def trends_view(values: list[ValueTrend], top: int = 4, width: int = 80) -> list[Line]:
