@@ -23,20 +23,18 @@ FORMAT = 1  # bump when the model or this file's layout changes
 
 def load_guidelines_cached(path: Path | str | None = None) -> Guidelines:
     """Like ``loader.load_guidelines``, through the cache when the file is unchanged."""
-    from .loader import MAX_BYTES, load_guidelines, packaged_path
+    from .loader import decode_text, packaged_path, parse_guidelines, read_bytes
 
     file = Path(path) if path else packaged_path()
-    try:
-        raw = file.read_bytes() if file.stat().st_size <= MAX_BYTES else b""
-    except OSError:
-        raw = b""
-    if not raw:  # missing, unreadable, empty or too large: the loader says what is wrong
-        return load_guidelines(path)
+    # The same careful read as the loader's (regular files only, size-limited): a pipe or a
+    # device given as --guidelines fails here at once with the loader's own message. The bytes
+    # read are the bytes parsed, so the key always matches what is stored under it.
+    raw = read_bytes(file)
     key, cache_file = _key(file, raw)
     cached = _read(cache_file, key, str(file))
     if cached is not None:
         return cached
-    guidelines = load_guidelines(path)
+    guidelines = parse_guidelines(decode_text(raw, str(file)), str(file))
     _write(cache_file, key, guidelines)
     return guidelines
 
