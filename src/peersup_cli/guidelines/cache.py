@@ -18,7 +18,8 @@ from typing import Any
 
 from .model import Framework, Guidelines, RatingPoint, Role, Source, Value
 
-FORMAT = 1  # bump when the model or this file's layout changes
+# Bump when the model or this file's layout changes. 2: item context flags and glossaries.
+FORMAT = 2
 
 
 def load_guidelines_cached(path: Path | str | None = None) -> Guidelines:
@@ -86,11 +87,13 @@ def _from_dict(d: dict[str, Any], name: str) -> Guidelines:
                             **v,
                             "guidelines": {k: tuple(t) for k, t in v["guidelines"].items()},
                             "prompts": {k: tuple(t) for k, t in v["prompts"].items()},
+                            "context": {k: tuple(n) for k, n in v["context"].items()},
                         }
                     )
                     for v in f["values"]
                 ),
                 "rating_scale": tuple(RatingPoint(**p) for p in f["rating_scale"]),
+                "glossary": dict(f["glossary"]),
             }
         )
         for f in d["frameworks"]
