@@ -185,6 +185,11 @@ def frameworks() -> dict[str, dict[str, Any]]:
     return {f["id"]: f for f in data()["frameworks"]}
 
 
+def texts(items: list[Any]) -> list[str]:
+    """The texts of a role's items: an item is text, or ``{text: ..., context: true}``."""
+    return [item if isinstance(item, str) else item["text"] for item in items]
+
+
 def normalise(text: str) -> str:
     """Strip HTML tags, bullet characters and markdown emphasis; collapse all whitespace."""
     text = re.sub(r"<[^>]+>", " ", text)
@@ -257,7 +262,11 @@ def test_values_roles_and_prompts(framework_id: str, ids: list[str], roles: list
         assert list(v["prompts"]) == roles, v["id"]
         for role in roles:
             assert len(v["prompts"][role]) == 3, (v["id"], role)
-            assert all(isinstance(t, str) and t.strip() for t in v["guidelines"][role])
+            for item in v["guidelines"][role]:
+                # Plain text, or the mapping form, used only to mark context (never for nothing).
+                assert isinstance(item, str) or set(item) == {"text", "context"}, item
+                assert isinstance(item, str) or item["context"] is True, item
+            assert all(isinstance(t, str) and t.strip() for t in texts(v["guidelines"][role]))
         if framework_id == "naps-2019":
             assert v["description"] == ""
         else:
@@ -284,7 +293,8 @@ def test_item_counts() -> None:
 
 def test_known_first_and_last_items() -> None:
     for (fid, vid, role), (first, last) in KNOWN_ENDS.items():
-        items = next(v for v in frameworks()[fid]["values"] if v["id"] == vid)["guidelines"][role]
+        value = next(v for v in frameworks()[fid]["values"] if v["id"] == vid)
+        items = texts(value["guidelines"][role])
         assert items[0] == first, (fid, vid, role)
         assert items[-1] == last, (fid, vid, role)
 
@@ -293,7 +303,7 @@ def test_items_are_clean() -> None:
     for fw in frameworks().values():
         for v in fw["values"]:
             for role, items in v["guidelines"].items():
-                for item in items:
+                for item in texts(items):
                     where = (fw["id"], v["id"], role, item[:40])
                     assert item == item.strip() and "  " not in item, where
                     assert not re.search(r"<[^>]+>|\*\*|[\u2022\u25cb]", item), where
@@ -307,7 +317,7 @@ def test_every_item_is_word_for_word_in_the_seed(framework_id: str) -> None:
     problems = []
     for v in frameworks()[framework_id]["values"]:
         for role, items in v["guidelines"].items():
-            for i, item in enumerate(items):
+            for i, item in enumerate(texts(items)):
                 join = JOINS.get((v["id"], role, i)) if framework_id == "ma-accs-2022" else None
                 pieces = pieces_in(item, haystack)
                 if join is None and len(pieces) != 1:
@@ -324,7 +334,7 @@ def test_every_item_is_word_for_word_in_the_seed(framework_id: str) -> None:
 def test_every_join_is_used() -> None:
     ma = {v["id"]: v for v in frameworks()["ma-accs-2022"]["values"]}
     for (vid, role, i), start in JOINS.items():
-        assert f" {start}" in ma[vid]["guidelines"][role][i], (vid, role, i)
+        assert f" {start}" in texts(ma[vid]["guidelines"][role])[i], (vid, role, i)
 
 
 def test_descriptions_titles_and_practices_are_from_the_seed() -> None:
@@ -350,7 +360,7 @@ def test_seed_bullets_are_all_present() -> None:
         for line in raw.read_text(encoding="utf-8").splitlines()
         if line.startswith("- ")
     ]
-    items = [t for v in frameworks()["naps-2019"]["values"] for t in v["guidelines"][SUP]]
+    items = [t for v in frameworks()["naps-2019"]["values"] for t in texts(v["guidelines"][SUP])]
     assert items == bullets
 
 
@@ -366,3 +376,134 @@ def test_prompts_are_open_questions() -> None:
                     assert p.rstrip().endswith("?"), where
                     assert p == p.strip() and "\n" not in p, where
                     assert len(re.findall(r"[.?!](?:\s|$)", p)) <= 2, where
+
+
+# -- (d) context items ----------------------------------------------------------------------------
+# (framework, value, role) -> {item number (from 1): how it begins}. Each sets the scene rather
+# than names a practice, so it is shown but never offered for ticking or as room to grow.
+CONTEXT_ITEMS: dict[tuple[str, str, str], dict[int, str]] = {
+    ("ma-accs-2022", "voluntary", PS): {3: "Peer supporters, like all members of the ACCS Team,"},
+    ("ma-accs-2022", "respectful", SUP): {1: "Strengthen the peer supporter's core role"},
+    ("ma-accs-2022", "facilitate-change", SUP): {2: "It requires allies in MH service leadership"},
+    ("ma-accs-2022", "equally-shared-power", SUP): {2: "Educating peer supporters may include"},
+}
+
+
+def test_context_items_are_exactly_the_ones_chosen() -> None:
+    marked: dict[tuple[str, str, str], dict[int, str]] = {}
+    for fid, fw in frameworks().items():
+        for v in fw["values"]:
+            for role, items in v["guidelines"].items():
+                for n, item in enumerate(items, 1):
+                    if isinstance(item, dict) and item["context"]:
+                        marked.setdefault((fid, v["id"], role), {})[n] = item["text"]
+    assert set(marked) == set(CONTEXT_ITEMS)
+    for where, expected in CONTEXT_ITEMS.items():
+        assert set(marked[where]) == set(expected), where
+        for n, start in expected.items():
+            assert marked[where][n].startswith(start), (where, n)
+
+
+def test_the_model_agrees_and_leaves_practice_items_to_tick() -> None:
+    from peersup_cli.guidelines.loader import load_guidelines
+
+    g = load_guidelines(DATA)
+    for fw in g.frameworks:
+        raw = {v["id"]: v for v in frameworks()[fw.id]["values"]}
+        for v in fw.values:
+            for role in fw.role_ids:
+                # Marking context changes no text: the model's items are the file's texts.
+                assert list(v.guidelines[role]) == texts(raw[v.id]["guidelines"][role])
+                expected = set(CONTEXT_ITEMS.get((fw.id, v.id, role), {}))
+                assert set(v.context.get(role, ())) == expected, (fw.id, v.id, role)
+                practice = v.practice_items(role)
+                assert practice and all(not i.context for i in practice)
+                assert {i.number for i in practice} | expected == set(
+                    range(1, len(v.guidelines[role]) + 1)
+                )
+    ma = g.framework("ma-accs-2022")
+    assert ma is not None
+    respectful = ma.value("respectful")
+    assert respectful is not None
+    # The item ending with ":" introduces the two after it; those two stay practices.
+    assert respectful.guidelines[SUP][0].endswith('"working with a case":')
+    assert respectful.is_context(SUP, 1)
+    assert not respectful.is_context(SUP, 2) and not respectful.is_context(SUP, 3)
+
+
+# -- (e) glossary ---------------------------------------------------------------------------------
+GLOSSARY_TERMS = {
+    "ma-accs-2022": {
+        "ACCS", "DMH", "GLE", "MH", "PS", "CPS", "CARC", "Recovery Coach", "Code of Ethics",
+        "iSPARC", "peer drift", "peer role drift", "co-optation", "in but not of",
+        "dual relationships", "trauma-informed", "cultural humility", "person-first", "1:1",
+        "e.g.", "i.e.",
+    },
+    "naps-2019": {
+        "N.A.P.S.", "peer drift", "co-optation", "dual relationships", "trauma-informed",
+        "cultural humility", "person-first",
+    },
+}
+
+
+def authors_text(fw: dict[str, Any]) -> str:
+    """Everything in a framework that comes from its source document (not peersup's prompts)."""
+    source = fw["source"]
+    parts = [fw["title"], *(str(source.get(k) or "") for k in source)]
+    for v in fw["values"]:
+        parts += [v["title"], v["practice"], v["description"]]
+        for items in v["guidelines"].values():
+            parts += texts(items)
+    return "\n".join(parts)
+
+
+def test_glossary_terms() -> None:
+    assert {fid: set(fw["glossary"]) for fid, fw in frameworks().items()} == GLOSSARY_TERMS
+
+
+@pytest.mark.parametrize("framework_id", list(SEED_FILES))
+def test_every_glossary_term_occurs_in_that_frameworks_text(framework_id: str) -> None:
+    from peersup_cli.guidelines.glossary import terms_in
+
+    fw = frameworks()[framework_id]
+    found = {term for term, _ in terms_in(fw["glossary"], authors_text(fw))}
+    assert found == set(fw["glossary"]), set(fw["glossary"]) - found
+
+
+def test_glossary_meanings_are_one_plain_sentence() -> None:
+    for fid, fw in frameworks().items():
+        for term, meaning in fw["glossary"].items():
+            where = (fid, term)
+            assert isinstance(meaning, str) and meaning == meaning.strip(), where
+            assert "\n" not in meaning and meaning[0].isupper() and meaning.endswith("."), where
+            # One sentence: no full stop followed by a capital inside it ("e.g." is not one).
+            assert not re.search(r"[a-z]{2}\. [A-Z]", meaning[:-1]), where
+            assert len(meaning) <= 240, where
+
+
+def test_glossary_meanings_agree_with_the_seeds() -> None:
+    """Where a seed spells a term out, the glossary uses the seed's words."""
+    ma, naps = seed("ma-accs-2022"), seed("naps-2019")
+    glossary = frameworks()["ma-accs-2022"]["glossary"]
+    assert " Adult Community Clinical Services (ACCS)" in ma
+    assert glossary["ACCS"].startswith("Adult Community Clinical Services:")
+    assert " the Massachusetts Department of Mental Health " in ma
+    assert "Massachusetts Department of Mental Health" in glossary["DMH"]
+    assert " CPS Code of Ethics " in ma and " Certified Peer Specialist Code of Ethics " in ma
+    assert glossary["CPS"].startswith("Certified Peer Specialist:")
+    assert " Implementation Science & Practice Advances Research Center " in ma
+    assert glossary["iSPARC"].startswith("The Implementation Science & Practice Advances")
+    # The seeds' own words for what peer drift and co-optation pull the role away from.
+    assert " non-clinical nature of the peer support role " in ma
+    assert " co-opted into a role of case management or service coordination" in ma
+    assert "non-clinical nature" in glossary["peer drift"]
+    assert "case management or service coordination" in glossary["co-optation"]
+    assert "in but not of the system" in ma and " roles of a fixer, a helper, an expert" in ma
+    assert "a fixer, a helper or an expert" in glossary["in but not of"]
+    for fid in SEED_FILES:
+        humility = frameworks()[fid]["glossary"]["cultural humility"]
+        assert humility.startswith("A process of openness")
+        assert f" {humility[2].lower()}{humility[3:-1]}" in f" {naps}", fid
+    naps_glossary = frameworks()["naps-2019"]["glossary"]
+    assert " endorse or enforce a particular form of treatment " in naps
+    assert "endorse or enforce a form of treatment" in naps_glossary["peer drift"]

@@ -166,7 +166,7 @@ BAD_EDITS: list[tuple[str, Callable[[str], str], str | None, str]] = [
         ),
         "sauce:",
         "frameworks[0].sauce: unknown key (expected one of: id, title, source, roles, values, "
-        "rating_scale)",
+        "rating_scale, glossary)",
     ),
     (
         "unknown-key",

@@ -18,25 +18,24 @@ from typing import Any
 
 from .model import Framework, Guidelines, RatingPoint, Role, Source, Value
 
-FORMAT = 1  # bump when the model or this file's layout changes
+# Bump when the model or this file's layout changes. 2: item context flags and glossaries.
+FORMAT = 2
 
 
 def load_guidelines_cached(path: Path | str | None = None) -> Guidelines:
     """Like ``loader.load_guidelines``, through the cache when the file is unchanged."""
-    from .loader import MAX_BYTES, load_guidelines, packaged_path
+    from .loader import decode_text, packaged_path, parse_guidelines, read_bytes
 
     file = Path(path) if path else packaged_path()
-    try:
-        raw = file.read_bytes() if file.stat().st_size <= MAX_BYTES else b""
-    except OSError:
-        raw = b""
-    if not raw:  # missing, unreadable, empty or too large: the loader says what is wrong
-        return load_guidelines(path)
+    # The same careful read as the loader's (regular files only, size-limited): a pipe or a
+    # device given as --guidelines fails here at once with the loader's own message. The bytes
+    # read are the bytes parsed, so the key always matches what is stored under it.
+    raw = read_bytes(file)
     key, cache_file = _key(file, raw)
     cached = _read(cache_file, key, str(file))
     if cached is not None:
         return cached
-    guidelines = load_guidelines(path)
+    guidelines = parse_guidelines(decode_text(raw, str(file)), str(file))
     _write(cache_file, key, guidelines)
     return guidelines
 
@@ -88,11 +87,13 @@ def _from_dict(d: dict[str, Any], name: str) -> Guidelines:
                             **v,
                             "guidelines": {k: tuple(t) for k, t in v["guidelines"].items()},
                             "prompts": {k: tuple(t) for k, t in v["prompts"].items()},
+                            "context": {k: tuple(n) for k, n in v["context"].items()},
                         }
                     )
                     for v in f["values"]
                 ),
                 "rating_scale": tuple(RatingPoint(**p) for p in f["rating_scale"]),
+                "glossary": dict(f["glossary"]),
             }
         )
         for f in d["frameworks"]

@@ -39,6 +39,7 @@ def framework_dict(fw: Framework) -> dict[str, Any]:
             {"number": p.number, "label": p.label, "description": p.description}
             for p in fw.rating_scale
         ],
+        "glossary": dict(fw.glossary),
     }
 
 
@@ -53,8 +54,21 @@ def value_dict(fw: Framework, v: Value, roles: tuple[str, ...]) -> dict[str, Any
         "description": v.description,
         "roles": list(roles),
         "guidelines": {r: list(v.guidelines.get(r, ())) for r in roles},
+        # Numbers (from 1) of the items above that set the scene: not for ticking.
+        "context_items": {r: list(v.context.get(r, ())) for r in roles},
         "prompts": {r: list(v.prompts.get(r, ())) for r in roles},
+        # The glossary terms this value's text uses, so a reader can look them up.
+        "glossary": [
+            {"term": term, "meaning": meaning}
+            for term, meaning in fw.terms_in(value_source_text(v, roles))
+        ],
     }
+
+
+def value_source_text(v: Value, roles: tuple[str, ...]) -> str:
+    """A value's own text for ``roles`` (title, practice, description, items), not the prompts."""
+    items = [t for r in roles for t in v.guidelines.get(r, ())]
+    return "\n".join([v.title, v.practice, v.description, *items])
 
 
 def framework_rows(guidelines: Guidelines) -> list[list[str]]:

@@ -34,6 +34,20 @@ class RatingPoint:
 
 
 @dataclass(frozen=True)
+class GuidelineItem:
+    """One guideline item of a role, numbered from 1 as people see it and journals record it.
+
+    ``context`` is true for an item that sets the scene (says why, or introduces the items after
+    it) rather than naming something to practise: it is shown, but never offered for ticking,
+    never counted as room to grow and never suggested as a next step.
+    """
+
+    number: int
+    text: str
+    context: bool = False
+
+
+@dataclass(frozen=True)
 class Value:
     id: str
     number: int
@@ -42,6 +56,29 @@ class Value:
     description: str
     guidelines: dict[str, tuple[str, ...]]
     prompts: dict[str, tuple[str, ...]]
+    # role id -> numbers (from 1, sorted) of its guideline items that are context. A tuple, not a
+    # set, so the cache's JSON copy round-trips it. Roles without context items are left out.
+    context: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def is_context(self, role: str, number: int) -> bool:
+        """Whether item ``number`` (from 1) of ``role`` is context rather than a practice."""
+        return number in self.context.get(role, ())
+
+    def items(self, role: str) -> tuple[GuidelineItem, ...]:
+        """Every guideline item of ``role``, context ones included, numbered from 1."""
+        marked = self.context.get(role, ())
+        return tuple(
+            GuidelineItem(n, text, n in marked)
+            for n, text in enumerate(self.guidelines.get(role, ()), 1)
+        )
+
+    def practice_items(self, role: str) -> tuple[GuidelineItem, ...]:
+        """The items of ``role`` a person can tick, grow in and take as a next step.
+
+        Numbers keep their place in the full list (``items``), so a journal that records item 4
+        means the same item whether or not item 3 is context.
+        """
+        return tuple(item for item in self.items(role) if not item.context)
 
     def summary(self, sentences: int = 2) -> str:
         """The first sentence or two of the description: enough to set the scene."""
@@ -86,6 +123,16 @@ class Framework:
     roles: tuple[Role, ...]
     values: tuple[Value, ...]
     rating_scale: tuple[RatingPoint, ...] = DEFAULT_RATING_SCALE
+    # term -> a plain one-sentence meaning, for abbreviations and phrases the text never explains.
+    glossary: dict[str, str] = field(default_factory=dict)
+
+    def terms_in(self, text: str) -> list[tuple[str, str]]:
+        """(term, meaning) for each glossary term that occurs in ``text``, in order of first use."""
+        if not self.glossary:
+            return []
+        from .glossary import terms_in
+
+        return terms_in(self.glossary, text)
 
     @property
     def role_ids(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from .validate import join_key
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq")
 )
-# The schema nests 8 levels deep (frameworks[0].values[0].guidelines.role[0]); leave room.
+# The schema nests 9 levels deep (frameworks[0].values[0].guidelines.role[0].text); leave room.
 MAX_DEPTH = 20
 
 

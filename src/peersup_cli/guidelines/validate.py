@@ -11,11 +11,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import validate_items
 from .model import DEFAULT_RATING_SCALE, Framework, Guidelines, RatingPoint, Role, Source, Value
 
 SCHEMA_VERSION = 1
 MAX_TEXT = 10_000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# C0 controls but tab and line feed (descriptions have paragraphs), DEL, and C1 controls. A file
+# can only hold them through double-quoted escapes such as "\e" or "\x9b" (YAML refuses most of
+# them written raw); in a terminal they could recolour, move or hide text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -35,13 +40,26 @@ class Checker:
         line = f":{node.start_mark.line + 1}" if node is not None else ""
         self.problems.append(f"{self.name}{line}: {path}: {problem}")
 
-    def _visit(self, node: Any, path: str) -> bool:
+    def visit(self, node: Any, path: str) -> bool:
         # An alias composes to the very same node object: refusing a second visit refuses every
         # alias, so nothing can be expanded exponentially.
         if id(node) in self._seen:
             self.fail(node, path, "YAML aliases (*name) are not supported; write the text out")
             return False
         self._seen.add(id(node))
+        return True
+
+    def kind(self, node: Any) -> str:
+        """How a node is described in a problem: "a list", "the number 3", "text"."""
+        return _kind(node)
+
+    def control_character(self, node: Any, path: str, value: str) -> bool:
+        """Report (and return True) when ``value`` holds a control character."""
+        found = CONTROL.search(value)
+        if found is None:
+            return False
+        code = f"U+{ord(found.group()):04X}"
+        self.fail(node, path, f"holds a control character ({code}); remove it")
         return True
 
     # -- primitive shapes -------------------------------------------------------------------
@@ -55,7 +73,7 @@ class Checker:
     ) -> dict[str, Any] | None:
         import yaml
 
-        if not self._visit(node, path):
+        if not self.visit(node, path):
             return None
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, path, f"expected a mapping of keys, got {_kind(node)}")
@@ -82,7 +100,7 @@ class Checker:
     def sequence(self, node: Any, path: str, *, allow_empty: bool = False) -> list[Any] | None:
         import yaml
 
-        if not self._visit(node, path):
+        if not self.visit(node, path):
             return None
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, path, f"expected a list, got {_kind(node)}")
@@ -95,7 +113,7 @@ class Checker:
     def text(self, node: Any, path: str, *, allow_empty: bool = False) -> str | None:
         import yaml
 
-        if not self._visit(node, path):
+        if not self.visit(node, path):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
             scalar = isinstance(node, yaml.ScalarNode) and node.tag != _NULL
@@ -109,12 +127,14 @@ class Checker:
         if len(value) > MAX_TEXT:
             self.fail(node, path, f"text is longer than {MAX_TEXT} characters")
             return None
+        if self.control_character(node, path, value):
+            return None
         return value
 
     def integer(self, node: Any, path: str, *, minimum: int = 1) -> int | None:
         import yaml
 
-        if not self._visit(node, path):
+        if not self.visit(node, path):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
             self.fail(node, path, f"expected a whole number, got {_kind(node)}")
@@ -170,7 +190,7 @@ class Checker:
 
     def framework(self, node: Any, path: str) -> Framework | None:
         keys = self.mapping(
-            node, path, ("id", "title", "source", "roles", "values"), ("rating_scale",)
+            node, path, ("id", "title", "source", "roles", "values"), ("rating_scale", "glossary")
         )
         if keys is None:
             return None
@@ -184,6 +204,11 @@ class Checker:
             if "rating_scale" in keys
             else DEFAULT_RATING_SCALE
         )
+        glossary = (
+            validate_items.glossary(self, keys["glossary"], f"{path}.glossary")
+            if "glossary" in keys
+            else {}
+        )
         values: list[tuple[int, Value]] = []
         if "values" in keys:
             role_ids = tuple(r.id for r in roles) if roles else None
@@ -195,10 +220,10 @@ class Checker:
                 self.fail(None, dup_path, f"duplicate value id {dup!r}")
             for dup_path, num in _duplicates(values, lambda v: v.number, f"{path}.values"):
                 self.fail(None, dup_path, f"duplicate value number {num}")
-        if len(self.problems) > before or None in (fid, title, source, roles, scale):
+        if len(self.problems) > before or None in (fid, title, source, roles, scale, glossary):
             return None
-        assert fid and title and source and roles and scale
-        return Framework(fid, title, source, roles, tuple(v for _, v in values), scale)
+        assert fid and title and source and roles and scale and glossary is not None
+        return Framework(fid, title, source, roles, tuple(v for _, v in values), scale, glossary)
 
     def source(self, node: Any, path: str) -> Source | None:
         keys = self.mapping(
@@ -273,20 +298,25 @@ class Checker:
             if "description" in keys
             else None
         )
-        by_role = {
-            k: self.role_lists(keys[k], f"{path}.{k}", role_ids)
-            for k in ("guidelines", "prompts")
-            if k in keys
-        }
+        items = (
+            validate_items.guideline_lists(self, keys["guidelines"], f"{path}.guidelines", role_ids)
+            if "guidelines" in keys
+            else None
+        )
+        prompts = (
+            self.role_lists(keys["prompts"], f"{path}.prompts", role_ids)
+            if "prompts" in keys
+            else None
+        )
         # A missing key was reported by mapping() before ``before`` was taken: check the results.
-        guidelines, prompts = by_role.get("guidelines"), by_role.get("prompts")
         if (
             len(self.problems) > before
-            or None in (vid, number, title, practice, description, guidelines, prompts)
+            or None in (vid, number, title, practice, description, items, prompts)
         ):
             return None
-        assert vid and number and title and practice and description is not None
-        return Value(vid, number, title, practice, description, guidelines or {}, prompts or {})
+        assert vid and number and title and practice and description is not None and items
+        guidelines, context = items
+        return Value(vid, number, title, practice, description, guidelines, prompts or {}, context)
 
     def role_lists(
         self, node: Any, path: str, role_ids: tuple[str, ...] | None
