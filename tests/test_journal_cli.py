@@ -218,10 +218,15 @@ def test_summary_content(cli, history) -> None:  # type: ignore[no-untyped-def]
     assert "**Transparent — Set clear expectations** (latest rating 2 — Growing)" in steps
     assert "deficit" not in text.lower() and "weak" not in text.lower()
     plans = text[text.index("## Action plans"):]
-    assert "counts as carried out when a later supervision prep" in plans
+    assert "counts as carried out when the next prep for the same person" in plans
     assert "2025-03-01 (#2): Sam to try a weekly check-in. — **carried out**" in plans
-    assert "2025-01-10 (#1): Share hope with a short story. — **no later record**" in plans
-    assert "1 of 4 plans marked carried out." in plans
+    # A peer supporter's own plans are not judged by anyone's prep: they are plans, not misses.
+    assert "2025-01-10 (#1): Share hope with a short story. — **a plan to look back on**" in plans
+    assert "no later record" not in plans
+    assert "1 of 1 plan that a later prep could check marked carried out." in plans
+    own = out(cli("journal", "summary", "--role", "peer-supporter"))
+    assert "3 plans made: each one a step you chose to take." in own
+    assert "0 of" not in own
     period = out(cli("journal", "summary", "--role", "supervisor", "--since", "2025-01-01"))
     assert "Supervisor · 2025-01-01 to 2025-04-01 · 2 journals" in period
 

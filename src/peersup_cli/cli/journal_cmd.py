@@ -169,7 +169,8 @@ def trends_cmd(
 
     with open_index(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        values = trends(index.value_rows(filters), index.item_texts(), filters.value)
+        values = trends(index.value_rows(filters), index.item_texts(), filters.value,
+                        context=_context_items())
         top = max((n for _, n in index.scale_labels()), default=4)
         skipped = index.skipped()
     if as_json:
@@ -238,7 +239,8 @@ def summary_cmd(
         entries = index.entries(filters, newest_first=False)
         period, who = covers(entries, filters, since=since, until=until,
                              supervisee=supervisee)
-        text = summary(entries, index.item_texts(), period=period, who=who)
+        text = summary(entries, index.item_texts(), period=period, who=who,
+                       context=_context_items())
         skipped = index.skipped()
     if output is None:
         echo(text.rstrip("\n"))
@@ -271,6 +273,19 @@ def register(app: typer.Typer) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+def _context_items() -> frozenset[tuple[str, str, str, int]]:
+    """Guideline items that state context, not a practice: never growth areas. A guidelines
+    file that cannot be loaded leaves none out rather than stopping a look back."""
+    from ..errors import PeersupError
+    from ..history.trends import context_items
+    from .common import load_guidelines
+
+    try:
+        return context_items(load_guidelines())
+    except PeersupError:
+        return frozenset()
+
+
 def _folder(override: Path | None) -> Path:
     from .common import journal_dir
 

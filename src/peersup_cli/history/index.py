@@ -278,11 +278,12 @@ class Index:
         ``IndexedJournal`` for each of 10,000 journals."""
         conditions, params = filter_sql(filters or Filters())
         sql = (
-            "SELECT day, framework, role, vals FROM journals WHERE dir = ? AND error IS NULL "
+            "SELECT day, framework, role, vals, role_label FROM journals "
+            "WHERE dir = ? AND error IS NULL "
             f"{''.join(' AND ' + c for c in conditions)} ORDER BY ts, seq"
         )
-        return [ValueRow(day, fw, role, vals)
-                for day, fw, role, vals in self.conn.execute(sql, [self.dir_key, *params])]
+        return [ValueRow(day, fw, role, vals, label)
+                for day, fw, role, vals, label in self.conn.execute(sql, [self.dir_key, *params])]
 
     def _entry(self, row: tuple[Any, ...]) -> IndexedJournal:
         (ref, row_id, name, date, day, role, role_label, framework, fw_title, supervisee,
@@ -340,10 +341,13 @@ class Index:
 class ValueRow:
     """One journal as trends see it: its day, framework, role and values (decoded on use)."""
 
-    __slots__ = ("day", "framework", "role", "vals_json")
+    __slots__ = ("day", "framework", "role", "role_label", "vals_json")
 
-    def __init__(self, day: str, framework: str, role: str, vals_json: str) -> None:
+    def __init__(
+        self, day: str, framework: str, role: str, vals_json: str, role_label: str | None = None
+    ) -> None:
         self.day, self.framework, self.role, self.vals_json = day, framework, role, vals_json
+        self.role_label = role_label or role
 
 
 class BlockPlace:

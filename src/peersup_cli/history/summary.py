@@ -16,9 +16,10 @@ from .records import IndexedJournal
 from .trends import ValueTrend, sparkline, trends
 
 FOLLOW_THROUGH_RULE = (
-    "A plan counts as carried out when a later supervision prep lists it under "
-    "\"Done since last time\", and as carried over when a later prep still lists it as open. "
-    "Plans with no later prep to check against say so."
+    "A plan made in a supervision prep counts as carried out when the next prep for the same "
+    "person lists it under \"Done since last time\", and as carried over when that prep still "
+    "lists it as open. Nothing records yet what became of the plans in a reflection: they are "
+    "listed as plans, to look back on."
 )
 WINDOW = 3  # ratings averaged at each end of the period to judge growth
 MAX_PLANS = 12
@@ -29,7 +30,7 @@ class Plan:
     day: str
     ref: int
     text: str
-    state: str  # "carried out" | "carried over" | "no later record"
+    state: str  # CARRIED_OUT, CARRIED_OVER, NOT_YET, NO_PREP_YET or A_PLAN
 
 
 def covers(
@@ -56,6 +57,7 @@ def summary(
     *,
     period: str,
     who: str,
+    context: frozenset[tuple[str, str, str, int]] = frozenset(),
 ) -> str:
     """The summary as markdown. ``entries`` oldest first; ``period`` and ``who`` describe them."""
     entries = sorted(entries, key=lambda e: e.ref)
@@ -65,8 +67,10 @@ def summary(
     if not entries:
         lines += ["No journals in this period yet.", ""]
         return "\n".join(lines)
-    values = trends((ValueRow(e.day, e.framework, e.role, e.vals_json) for e in entries),
-                    item_texts)
+    values = trends(
+        (ValueRow(e.day, e.framework, e.role, e.vals_json, e.role_label) for e in entries),
+        item_texts, context=context,
+    )
     rated = [v for v in values if v.recent is not None]
 
     lines += ["## Strengths", ""]
@@ -135,35 +139,57 @@ def summary(
         lines.append("")
     for plan in shown:
         lines.append(f"- {plan.day} (#{plan.ref}): {plan.text} — **{plan.state}**")
-    done = sum(p.state == "carried out" for p in plans)
-    if plans:
-        lines += ["", f"{done} of {_count(len(plans), 'plan')} marked carried out."]
+    checked = [p for p in plans if p.state in (CARRIED_OUT, CARRIED_OVER, NOT_YET)]
+    done = sum(p.state == CARRIED_OUT for p in checked)
+    if checked:
+        lines += ["", f"{done} of {_count(len(checked), 'plan')} that a later prep could check "
+                  "marked carried out."]
+    elif plans:
+        lines += ["", f"{_count(len(plans), 'plan')} made: each one a step you chose to take."]
     lines.append("")
     return "\n".join(lines)
 
 
+CARRIED_OUT = "carried out"
+CARRIED_OVER = "carried over"
+NOT_YET = "not in the next prep"
+NO_PREP_YET = "no later prep yet"
+A_PLAN = "a plan to look back on"
+
+
 def follow_through(entries: list[IndexedJournal]) -> list[Plan]:
-    """Each line of each action plan, oldest first, with what later preps say about it."""
-    later: list[tuple[int, str | None, set[str], set[str]]] = []
-    for e in entries:
-        agenda = e.agenda()
-        if agenda is not None:
-            done = {_norm(t) for t in agenda.get("done", [])}
-            carried = {_norm(t) for t in agenda.get("carried", [])}
-            later.append((e.ref, _norm(e.supervisee or ""), done, carried))
+    """Each line of each action plan, oldest first, with what the next prep for the same
+    person says about it. One pass: each prep's plans are checked against the next prep of
+    that supervisee only, so the time grows with the number of plans, not their square."""
+    next_prep: dict[int, IndexedJournal] = {}  # ref -> the next prep for the same supervisee
+    newer: dict[str, IndexedJournal] = {}
+    for e in sorted(entries, key=lambda e: -e.ref):
+        if e.supervisee is not None:
+            key = _norm(e.supervisee)
+            if key in newer:
+                next_prep[e.ref] = newer[key]
+            newer[key] = e
     plans: list[Plan] = []
     for e in entries:
-        for text in _plan_items(e.action_plan):
+        items = _plan_items(e.action_plan)
+        if not items:
+            continue
+        later = next_prep.get(e.ref)
+        agenda = later.agenda() if later is not None else None
+        done = {_norm(t) for t in (agenda or {}).get("done", [])}
+        carried = {_norm(t) for t in (agenda or {}).get("carried", [])}
+        for text in items:
             key = _norm(text)
-            state = "no later record"
-            for ref, supervisee, done, carried in later:
-                if ref <= e.ref or (e.supervisee and supervisee != _norm(e.supervisee)):
-                    continue
-                if _found(key, done):
-                    state = "carried out"
-                    break
-                if _found(key, carried):
-                    state = "carried over"
+            if e.supervisee is None:
+                state = A_PLAN
+            elif later is None:
+                state = NO_PREP_YET
+            elif _found(key, done):
+                state = CARRIED_OUT
+            elif _found(key, carried):
+                state = CARRIED_OVER
+            else:
+                state = NOT_YET
             plans.append(Plan(e.day, e.ref, text, state))
     return plans
 

@@ -1,7 +1,10 @@
 """How each value has been lived over time: how often, how recently, ratings, items practised.
 
-Pure functions over index entries (oldest first). Strengths come first: values with the highest
-recent ratings, then those practised most.
+Pure functions over index entries (oldest first), one trend per role and value: a peer
+supporter's and a supervisor's guidelines differ, so they are never mixed. They say only what
+the journals show: a value counts as reflected on when something was answered, ticked or
+rated; an item is "room to grow" only when it was ticked less often than others of its value;
+every item of a value is counted out of the same number of reflections. Strengths come first.
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ class ValueTrend:
     number: int
     title: str
     practice: str
-    times: int = 0
+    role: str = ""
+    role_label: str = ""
+    times: int = 0  # reflections in which something was answered, ticked or rated
     last: str = ""
     ratings: list[tuple[str, int]] = field(default_factory=list)  # (day, rating), oldest first
     items: dict[str, ItemCount] = field(default_factory=dict)  # by item text
@@ -56,18 +61,33 @@ class ValueTrend:
         """Most often practised first."""
         return sorted(self.items.values(), key=lambda i: (-i.share, -i.practiced, i.text))
 
+    @property
+    def shown(self) -> int:
+        """The one denominator of this value's items: reflections that showed them."""
+        return max((i.shown for i in self.items.values()), default=0)
+
     def most(self, n: int = 2) -> list[ItemCount]:
-        return [i for i in self.ranked_items()[:n] if i.practiced]
+        """The items practised most often (at most ``n``, all ticked as often as the first)."""
+        ranked = self.ranked_items()
+        top = ranked[0].practiced if ranked else 0
+        return [i for i in ranked[:n] if i.practiced and i.practiced == top]
 
     def least(self, n: int = 1) -> list[ItemCount]:
+        """Room to grow: items ticked less often than the value's most practised one (none
+        when every item was ticked as often as the rest)."""
         ranked = self.ranked_items()
-        chosen = [i for i in reversed(ranked) if i not in self.most()]
+        if not ranked:
+            return []
+        top = ranked[0].practiced
+        most = self.most()
+        chosen = [i for i in reversed(ranked) if i.practiced < top and i not in most]
         return chosen[:n]
 
     def to_json(self) -> dict[str, Any]:
         recent = self.recent
         return {
             "value": self.id,
+            "role": self.role,
             "number": self.number,
             "title": self.title,
             "practice": self.practice,
@@ -76,7 +96,7 @@ class ValueTrend:
             "recent_average": round(recent, 2) if recent is not None else None,
             "ratings": [{"date": d, "rating": r} for d, r in self.ratings],
             "items": [
-                {"text": i.text, "practiced": i.practiced, "shown": i.shown}
+                {"text": i.text, "practiced": i.practiced, "shown": self.shown}
                 for i in self.ranked_items()
             ],
         }
@@ -86,49 +106,71 @@ def trends(
     rows: Iterable[ValueRow],
     item_texts: dict[tuple[str, str, str, int], str],
     only: str | None = None,
+    *,
+    context: frozenset[tuple[str, str, str, int]] = frozenset(),
 ) -> list[ValueTrend]:
-    """One ``ValueTrend`` per value (``only``: just that value id), strengths first.
+    """One ``ValueTrend`` per role and value (``only``: just that value id), strengths first.
 
-    ``rows`` are ``Index.value_rows()``, oldest first.
+    ``rows`` are ``Index.value_rows()``, oldest first. ``context``: (framework, role, value,
+    item number) of guideline items that state context rather than a practice: they are
+    never counted as practised or as room to grow.
     """
-    by_id: dict[str, ValueTrend] = {}
+    by_id: dict[tuple[str, str], ValueTrend] = {}
     # Counted by (framework, role, value) first, items named at the end: 10,000 journals mean
     # some 200,000 item rows, too many to touch one by one.
-    shown: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {items shown: journals}
+    shown: dict[tuple[str, str, str], int] = {}  # -> reflections that showed the items
+    sizes: dict[tuple[str, str, str], int] = {}  # -> the most items shown
     ticks: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {item number: times practised}
     for row in rows:
         day = row.day
         for v in decode_values(row.vals_json):
             vid = v.id
-            if only and vid != only:
+            if (only and vid != only) or not v.engaged:
                 continue
-            trend = by_id.get(vid)
+            trend = by_id.get((row.role, vid))
             if trend is None:
-                trend = by_id[vid] = ValueTrend(vid, v.number, v.title, v.practice)
+                trend = by_id[(row.role, vid)] = ValueTrend(
+                    vid, v.number, v.title, v.practice, row.role, row.role_label)
             trend.number, trend.title, trend.practice = v.number, v.title, v.practice  # newest
             trend.times += 1
             trend.last = day
             if v.rating is not None:
                 trend.ratings.append((day, v.rating))
                 trend.last_label = v.rating_label or ""
+            if not v.shown:
+                continue
             key = (row.framework, row.role, vid)
-            per = shown.setdefault(key, {})
-            per[v.shown] = per.get(v.shown, 0) + 1
+            shown[key] = shown.get(key, 0) + 1
+            sizes[key] = max(sizes.get(key, 0), v.shown)
             if v.practiced:
                 per_tick = ticks.setdefault(key, {})
                 for n in v.practiced:
                     per_tick[n] = per_tick.get(n, 0) + 1
-    for (framework, role, vid), counts in shown.items():
-        trend = by_id[vid]
-        ticked = ticks.get((framework, role, vid), {})
-        for n in range(1, max(counts) + 1):
+    for key, times in shown.items():
+        framework, role, vid = key
+        trend = by_id[(role, vid)]
+        ticked = ticks.get(key, {})
+        for n in range(1, sizes[key] + 1):
+            if (framework, role, vid, n) in context:
+                continue
             text = item_texts.get((framework, role, vid, n), f"Item {n}")
             item = trend.items.get(text)
             if item is None:
                 item = trend.items[text] = ItemCount(text)
-            item.shown += sum(times for size, times in counts.items() if size >= n)
+            item.shown += times
             item.practiced += ticked.get(n, 0)
     return sorted(by_id.values(), key=_strength)
+
+
+def context_items(guidelines: Any) -> frozenset[tuple[str, str, str, int]]:
+    """(framework, role, value, number) of every context item the guidelines mark."""
+    return frozenset(
+        (fw.id, role, value.id, number)
+        for fw in guidelines.frameworks
+        for value in fw.values
+        for role, numbers in value.context.items()
+        for number in numbers
+    )
 
 
 def _strength(t: ValueTrend) -> tuple[float, float, int, int]:

@@ -138,26 +138,39 @@ def search_total(lines: int, journals: int) -> Line:
 
 
 def trends_view(values: list[ValueTrend], top: int = 4, width: int = 80) -> list[Line]:
+    """Each value's trend; with more than one role, each role under its own heading."""
     out: list[Line] = []
-    for v in values:
-        ratings = [r for _, r in v.ratings]
-        out.append(Line(f"{v.number}. {v.title} — {v.practice}", "heading"))
-        times = f"{v.times} time{'s' if v.times != 1 else ''}"
-        out.append(Line(f"  reflected on {times}, last on {v.last}"))
-        if ratings:
-            out.append(Line(
-                f"  ratings {sparkline(ratings, top)}  {ratings[0]} → {ratings[-1]}, "
-                f"recent average {v.recent or 0.0:.1f}", "good"))
-            if v.last_label:
-                out.append(Line(f"  latest: {ratings[-1]} — {v.last_label}"))
-        else:
-            out.append(Line("  no ratings yet", "dim"))
-        for label, items, style in (("most practised", v.most(), ""),
-                                    ("room to grow", v.least(), "dim")):
-            for item in items:
-                head = f"  {label} ({item.practiced} of {item.shown}): "
-                out.append(Line(_fit(head + item.text, width), style))
-        out.append(Line())
+    roles = sorted({v.role for v in values})  # the same order every time
+    for role in roles:
+        if len(roles) > 1:
+            label = next(v.role_label for v in values if v.role == role) or role
+            out += [Line(label, "title"), Line()]
+        for v in (v for v in values if v.role == role):
+            out += _trend(v, top, width)
+    return out
+
+
+def _trend(v: ValueTrend, top: int, width: int) -> list[Line]:
+    ratings = [r for _, r in v.ratings]
+    out = [Line(f"{v.number}. {v.title} — {v.practice}", "heading")]
+    times = f"{v.times} time{'s' if v.times != 1 else ''}"
+    out.append(Line(f"  reflected on {times}, last on {v.last}"))
+    if ratings:
+        out.append(Line(
+            f"  ratings {sparkline(ratings, top)}  {ratings[0]} → {ratings[-1]}, "
+            f"recent average {v.recent or 0.0:.1f}", "good"))
+        if v.last_label:
+            out.append(Line(f"  latest: {ratings[-1]} — {v.last_label}"))
+    else:
+        out.append(Line("  no ratings yet", "dim"))
+    for label, items, style in (("most practised", v.most(), ""),
+                                ("room to grow", v.least(), "dim")):
+        for item in items:
+            head = f"  {label} ({item.practiced} of {v.shown}): "
+            wrapped = _wrap(item.text, max(20, width - len(head)))
+            out.append(Line(head + wrapped[0], style))
+            out += [Line(" " * len(head) + t, style) for t in wrapped[1:]]
+    out.append(Line())
     return out
 
 
