@@ -191,3 +191,26 @@ def test_two_runs_at_once_do_not_index_twice(home: Path) -> None:
     assert len(calls) == 2  # asked again under the write lock
     first.conn.close()
     second.conn.close()
+
+
+def refs(folder: Path) -> dict[str, int]:
+    with open_index(folder) as index:
+        return {e.name: e.ref for e in index.entries()}
+
+
+def test_numbers_count_from_the_oldest_whatever_changes(home: Path) -> None:
+    before = refs(home)
+    assert sorted(before.values()) == [1, 2, 3, 4, 5]
+    newest = save(home, "2026-06-01-peer-supporter.md", journal("2026-06-01T09:00:00+00:00"))
+    after = refs(home)
+    assert after[newest.name] == 6 and all(after[n] == r for n, r in before.items())
+    oldest = save(home, "2024-01-01-peer-supporter.md", journal("2024-01-01T09:00:00+00:00"))
+    back_dated = refs(home)
+    assert back_dated[oldest.name] == 1 and back_dated[newest.name] == 7
+    oldest.unlink()
+    assert refs(home) == after
+    with open_index(home) as index:
+        assert [e.name for e in index.entries(limit=2)] == [
+            newest.name, "2026-01-15-peer-supporter.md"]
+        assert index.entries(ref=10**40) == [] and index.entries(ref=0) == []
+        assert len(index.entries(limit=10**30)) == 6

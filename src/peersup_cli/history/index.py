@@ -68,7 +68,8 @@ class Index:
             # Asked again under the write lock: another peersup may have caught up meanwhile.
             stale, fresh, removed = self._changes(found)
             self._forget(stale, fts := self._fts_live(len(fresh)))
-            self._store(fresh, found, fts, progress)
+            first_new = self._store(fresh, found, fts, progress)
+            self._number(first_new, renumber_all=bool(stale))
             conn.execute("COMMIT")
         except BaseException:  # Ctrl-C included: the index stays as it was
             with contextlib.suppress(Exception):
@@ -121,7 +122,8 @@ class Index:
     def _store(
         self, names: list[str], found: dict[str, tuple[int, int]], fts: bool,
         progress: Progress | None,
-    ) -> None:
+    ) -> int:
+        """Read and store ``names``; returns the first new row id."""
         conn = self.conn
         before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
         insert_journal = (
@@ -164,6 +166,41 @@ class Index:
         conn.executemany(
             "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
             ((*k, v) for k, (_, v) in scale.items()),
+        )
+        return int(before) + 1
+
+    def _number(self, first_new: int, *, renumber_all: bool) -> None:
+        """Give each readable journal its ``ref``. New journals that all come after the old
+        ones (the usual case: today's session) are numbered on from the last; anything else
+        (a back-dated or removed journal) numbers the folder again in one statement."""
+        conn, key = self.conn, self.dir_key
+        last_ref = conn.execute(
+            "SELECT coalesce(max(ref), 0) FROM journals WHERE dir = ? AND error IS NULL "
+            "AND id < ?", (key, first_new),
+        ).fetchone()[0]
+        newest_old = conn.execute(
+            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id < ? "
+            "ORDER BY ts DESC, seq DESC LIMIT 1", (key, first_new),
+        ).fetchone()
+        oldest_new = conn.execute(
+            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id >= ? "
+            "ORDER BY ts, seq LIMIT 1", (key, first_new),
+        ).fetchone()
+        if oldest_new is None and not renumber_all:
+            return
+        if not renumber_all and (newest_old is None or tuple(oldest_new) > tuple(newest_old)):
+            conn.execute(
+                "UPDATE journals SET ref = r.n + ? FROM (SELECT id, row_number() OVER "
+                "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL "
+                "AND id >= ?) AS r WHERE journals.id = r.id",
+                (last_ref, key, first_new),
+            )
+            return
+        conn.execute(
+            "UPDATE journals SET ref = r.n FROM (SELECT id, row_number() OVER "
+            "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL) AS r "
+            "WHERE journals.id = r.id",
+            (key,),
         )
 
     def _insert(
@@ -251,26 +288,21 @@ class Index:
             conditions.append("j.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(ids))
         if ref is not None:
-            conditions.append("r.ref = ?")
-            params.append(ref)
+            conditions.append("j.ref = ?")
+            params.append(ref if 0 < ref < 2**62 else -1)  # a number no journal has
         if name is not None:
             conditions.append("j.name = ?")
             params.append(name)
-        # Numbers come from a light sort of (ts, seq) alone; the wide columns are joined after,
-        # so the sort never carries them (3x faster at 10,000 journals).
         columns = ", ".join(f"j.{c.strip()}" for c in schema.ENTRY_COLUMNS.split(","))
         sql = (
-            f"SELECT r.ref, {columns} FROM (SELECT id, row_number() OVER "
-            f"(ORDER BY ts, seq) AS ref FROM journals WHERE dir = ? AND error IS NULL) AS r "
-            f"JOIN journals AS j ON j.id = r.id "
-            f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''}"
+            f"SELECT j.ref, {columns} FROM journals AS j WHERE j.dir = ? AND j.error IS NULL"
+            f"{''.join(' AND ' + c for c in conditions)} "
+            f"ORDER BY j.ref {'DESC' if newest_first else 'ASC'}"
         )
         if limit:
-            sql += f" ORDER BY r.ref {'DESC' if newest_first else 'ASC'} LIMIT ?"
-            params.append(int(limit))
+            sql += " LIMIT ?"
+            params.append(min(int(limit), 2**62))  # SQLite's integers end at 2**63
         rows = self.conn.execute(sql, [self.dir_key, *params]).fetchall()
-        # Sorted here, not in SQL: SQLite would sort the wide rows in a temporary table.
-        rows.sort(key=lambda row: row[0], reverse=newest_first)
         return [self._entry(row) for row in rows]
 
     def value_rows(self, filters: Filters | None = None) -> list[ValueRow]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 5  # PRAGMA user_version; any other number means: delete and rebuild
+SCHEMA_VERSION = 6  # PRAGMA user_version; any other number means: delete and rebuild
 BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
@@ -29,8 +29,12 @@ CREATE TABLE journals (
     status TEXT,
     vids TEXT,  -- ",id1,id2," for a quick "covers this value?"
     numbers TEXT, vals TEXT,  -- vals: JSON lists in records.IndexedValue order
-    action_plan TEXT, support TEXT, agenda TEXT
+    action_plan TEXT, support TEXT, agenda TEXT,
+    -- the number journal list shows: 1 is the oldest readable journal (by ts, then seq);
+    -- kept up to date by each refresh that changes something, so queries read it in order
+    ref INTEGER
 );
+CREATE INDEX journals_ref ON journals (dir, ref);
 -- Covers the question every run asks first: which files changed since last time?
 CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
 CREATE INDEX journals_order ON journals (dir, ts, seq);
