@@ -293,3 +293,13 @@ def test_hand_edited_body(cli, history) -> None:  # type: ignore[no-untyped-def]
                                              "**Rating:** 2 — Growing"))
     data = json.loads(out(cli("journal", "list", "--json")))
     assert data["journals"][0]["ratings"]["hopeful"] == 2
+
+
+@pytest.mark.parametrize("ref", ["9" * 40, "²", "x" * 120_000, "bad\x1b]52;c;eA==\x07", "#0"])
+def test_odd_references_get_one_plain_sentence(cli, history, monkeypatch, ref) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("PEERSUP_DEBUG")
+    result = cli("journal", "show", ref)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("peersup: No journal")
+    assert "did not expect" not in result.stderr and "\x1b" not in result.stderr
+    assert len(result.stderr) < 400

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .index import Index
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_REF = 1024  # characters: longer than any path a file system takes
 HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-11-22, or a file."
 
 
@@ -41,6 +42,8 @@ def resolve(ref: str, journal_dir: Path, index: Index) -> Resolved:
     text = ref.strip()
     if not text:
         raise JournalError(f"Name a journal. {HOW}")
+    if len(text) > MAX_REF or any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in text):
+        raise JournalError(f"No journal matches that name. {HOW}")
     if "/" in text or "\\" in text or text.endswith(".md") or text.startswith("~"):
         path = Path(text).expanduser()
         # Whatever is there is handed to the reader, which says plainly why a folder, a pipe
@@ -61,12 +64,13 @@ def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
             raise JournalError(f"There are no journals in {journal_dir} yet.")
         return Resolved(newest[0].path, newest[0])
     number = key[1:] if key.startswith("#") else key
-    if number.isdigit():
-        found = index.entries(ref=int(number))
+    if number.isascii() and number.isdigit():
+        found = index.entries(ref=int(number) if len(number) < 19 else -1)
         if not found:
             total = index.count()
             span = f" Numbers go from 1 to {total}." if total else ""
-            raise JournalError(f"No journal has the number {number}.{span} {HOW}")
+            shown = number if len(number) <= 12 else number[:12] + "…"
+            raise JournalError(f"No journal has the number {shown}.{span} {HOW}")
         return Resolved(found[0].path, found[0])
     if _DATE.match(key):
         same_day = index.entries(Filters(since=key, until=key))
@@ -80,10 +84,13 @@ def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
                 f" The others: {others}."
             )
         return Resolved(same_day[0].path, same_day[0], note)
-    for name in (text, f"{text}.md"):
-        if (journal_dir / name).is_file():
-            entry = index.entries(name=name)
-            return Resolved(journal_dir / name, entry[0] if entry else None)
-    if Path(text).expanduser().is_file():
-        return Resolved(Path(text).expanduser())
+    try:
+        for name in (text, f"{text}.md"):
+            if (journal_dir / name).is_file():
+                entry = index.entries(name=name)
+                return Resolved(journal_dir / name, entry[0] if entry else None)
+        if Path(text).expanduser().is_file():
+            return Resolved(Path(text).expanduser())
+    except OSError:  # a name the file system cannot take (too long, say): no such journal
+        pass
     raise JournalError(f"No journal matches {text!r}. {HOW}")
