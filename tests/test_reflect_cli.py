@@ -109,8 +109,11 @@ def test_all_values_when_the_file_names_none(cli, tmp_path, home) -> None:  # ty
 
 
 def test_focus_takes_the_values_reflected_on_least_recently(cli, tmp_path, home) -> None:  # type: ignore[no-untyped-def]
+    # A value skipped through does not count as reflected on: it keeps its turn.
     cli("reflect", "--answers", str(write(tmp_path, {"role": "peer-supporter",
-                                                     "values": {"voluntary": None}})))
+                                                     "values": {"empathic": None}})))
+    cli("reflect", "--answers", str(write(tmp_path, {"role": "peer-supporter",
+                                                     "values": {"voluntary": {"rating": 2}}})))
     result = cli("reflect", "--answers", str(write(tmp_path, {"role": "peer-supporter"})),
                  "--focus", "2")
     assert result.exit_code == 0, result.output

@@ -302,8 +302,19 @@ class Index:
         if limit:
             sql += " LIMIT ?"
             params.append(min(int(limit), 2**62))  # SQLite's integers end at 2**63
-        rows = self.conn.execute(sql, [self.dir_key, *params]).fetchall()
-        return [self._entry(row) for row in rows]
+        return [self._entry(row) for row in self.conn.execute(sql, [self.dir_key, *params])]
+
+    def newest_first(self, filters: Filters | None = None) -> Iterator[IndexedJournal]:
+        """Readable journals from the newest, one at a time: a caller that stops early (the
+        look-back, once it has found every value) reads only the rows it needs."""
+        conditions, params = filter_sql(filters or Filters(), "j.")
+        columns = ", ".join(f"j.{c.strip()}" for c in schema.ENTRY_COLUMNS.split(","))
+        sql = (
+            f"SELECT j.ref, {columns} FROM journals AS j WHERE j.dir = ? AND j.error IS NULL"
+            f"{''.join(' AND ' + c for c in conditions)} ORDER BY j.ref DESC"
+        )
+        for row in self.conn.execute(sql, [self.dir_key, *params]):
+            yield self._entry(row)
 
     def value_rows(self, filters: Filters | None = None) -> list[ValueRow]:
         """What trends need of each readable journal, oldest first, without building an

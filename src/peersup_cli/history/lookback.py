@@ -7,6 +7,7 @@ whole prep, for its agenda). ``Lookback`` opens the index once, on first use, fo
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,33 +39,42 @@ class LatestPrep:
     journal: Journal
 
 
-def _role_entries(index: Index, role: str, exclude: Path | None = None) -> list[IndexedJournal]:
-    """This role's readable journals, oldest first (``exclude``: leave one file out)."""
-    entries = index.entries(Filters(role=role), newest_first=False)
-    return [e for e in entries if e.path != exclude]
+def last_reflected(
+    index: Index, role: str, values: Collection[str] | None = None
+) -> dict[str, datetime]:
+    """For each value id: when this role last reflected on it (answered, ticked or rated
+    something: a value skipped through does not count). ``values``: the ids asked about;
+    the newest journals are read until each has been found."""
+    return {vid: last.date for vid, last in last_times(index, role, values=values).items()}
 
 
-def last_reflected(index: Index, role: str) -> dict[str, datetime]:
-    """For each value id: when this role last reflected on it."""
-    out: dict[str, datetime] = {}
-    for entry in _role_entries(index, role):
-        when = datetime.fromisoformat(entry.date)
-        for value in entry.values():
-            out[value.id] = when
-    return out
-
-
-def last_times(index: Index, role: str, *, exclude: Path | None = None) -> dict[str, LastTime]:
-    """For each value id: what this role said about it last time (rating, date, planned
-    action). ``exclude`` leaves out one file (the partial journal of the session resumed)."""
+def last_times(
+    index: Index,
+    role: str,
+    *,
+    exclude: Path | None = None,
+    values: Collection[str] | None = None,
+) -> dict[str, LastTime]:
+    """For each value id: what this role said about it the last time it reflected on it
+    (rating, date, planned action). ``exclude`` leaves out one file (the partial journal of
+    the session resumed); ``values``: the ids asked about (reading stops once all are found).
+    """
     out: dict[str, LastTime] = {}
-    for entry in _role_entries(index, role, exclude):
-        when = datetime.fromisoformat(entry.date)
+    wanted = set(values) if values is not None else None
+    for entry in index.newest_first(Filters(role=role)):
+        if entry.path == exclude:
+            continue
+        when: datetime | None = None
         for value in entry.values():
+            if value.id in out or not value.engaged:
+                continue
+            when = when or datetime.fromisoformat(entry.date)
             out[value.id] = LastTime(
                 value_id=value.id, date=when, rating=value.rating,
                 rating_label=value.rating_label, action_plan=entry.action_plan, path=entry.path,
             )
+        if wanted is not None and wanted <= out.keys():
+            break
     return out
 
 
@@ -116,11 +126,15 @@ class Lookback:
             )
         return self._index
 
-    def last_reflected(self, role: str) -> dict[str, datetime]:
-        return last_reflected(self.index, role)
+    def last_reflected(
+        self, role: str, values: Collection[str] | None = None
+    ) -> dict[str, datetime]:
+        return last_reflected(self.index, role, values)
 
-    def last_times(self, role: str, *, exclude: Path | None = None) -> dict[str, LastTime]:
-        return last_times(self.index, role, exclude=exclude)
+    def last_times(
+        self, role: str, *, exclude: Path | None = None, values: Collection[str] | None = None
+    ) -> dict[str, LastTime]:
+        return last_times(self.index, role, exclude=exclude, values=values)
 
     def latest_prep(
         self, supervisee: str, *, complete_only: bool = False, exclude: Path | None = None

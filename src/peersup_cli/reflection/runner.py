@@ -64,7 +64,8 @@ def pick_values(
     else:
         values = list(framework.values)
     if focus is not None:
-        values = choose_focus(values, lookback.last_reflected(role), focus)
+        values = choose_focus(
+            values, lookback.last_reflected(role, [v.id for v in values]), focus)
     return values
 
 
@@ -119,15 +120,17 @@ def start(
         last = lookback.latest_prep(supervisee, complete_only=True)
         if last is not None:
             carry, carry_date = carry_items_from(last.journal), last.journal.date
+    plan_values = list(values if values is not None else framework.values)
     plan = Plan(
         kind=kind,
         role=role,
         framework=framework,
-        values=list(values if values is not None else framework.values),
+        values=plan_values,
         supervisee=supervisee,
         carry_items=carry,
         carry_date=carry_date,
-        history=lookback.last_times(role) if history else {},
+        history=(lookback.last_times(role, values=[v.id for v in plan_values])
+                 if history else {}),
     )
     draft = new_draft(
         lookback.journal_dir, kind=kind, role=role, framework=framework.id,
@@ -192,7 +195,8 @@ def resume_plan(
         kind=draft.kind, role=draft.role, framework=framework, values=values,
         supervisee=draft.supervisee, carry_items=list(draft.carry_items),
         carry_date=draft.carry_date,
-        history=lookback.last_times(draft.role, exclude=exclude) if history else {},
+        history=(lookback.last_times(draft.role, exclude=exclude, values=[v.id for v in values])
+                 if history else {}),
     )
     if journal is not None:
         draft.answers, draft.position = answers_from_journal(plan, journal)
