@@ -109,3 +109,10 @@ AGENDA_DONE = "Done since last time"
 AGENDA_TOPICS = "Topics to raise"
 AGENDA_QUESTIONS = "Questions to ask"
 AGENDA_EMPTY = "(none)"
+
+# -- the error boundary ----------------------------------------------------------------------------
+STOPPED = "Stopped."
+UNEXPECTED = (
+    "peersup ran into a problem it did not expect: {kind}: {detail}. "
+    "Set {debug_env}=1 to see the details."
+)
