@@ -73,7 +73,7 @@ def checklist(
     _emit(doc, fmt, paper, target, force, "checklist")
 
 
-@export.command("journal", cls=Command)
+@export.command("journal", cls=Command, short_help="A filled journal, laid out like a checklist.")
 @options.ref_argument(
     help="A journal: as in `peersup journal show` (e.g. latest, a date), or a file path."
 )
