@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import re
 import sys
@@ -176,6 +175,8 @@ def echo_headings(lines: Sequence[str], headings: Iterable[int]) -> None:
 
 def print_json(data: Any) -> None:
     """Machine-readable output: exact JSON only, nothing else on stdout."""
+    import json  # here, not at the top: plain-text commands never need it
+
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     text = _JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if fit(text, _encoding(sys.stdout)) != text:
