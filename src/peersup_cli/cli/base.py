@@ -51,7 +51,8 @@ class Command(_HelpThroughOutput, click.Command):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
-            (param.make_metavar(ctx), param.doc or "")
+            # get_usage_pieces, not make_metavar: its signature is the same on every click 8.x.
+            (" ".join(param.get_usage_pieces(ctx)), param.doc or "")
             for param in self.get_params(ctx)
             if isinstance(param, HelpArgument) and param.doc
         ]
