@@ -28,7 +28,7 @@ def commands() -> list[tuple[str, list[str]]]:
     peersup = str(Path(sys.executable).with_name("peersup"))
     return [
         ("python -c pass", [sys.executable, "-c", "pass"]),
-        ("import typer (floor)", [sys.executable, "-c", "import typer"]),
+        ("import click (floor)", [sys.executable, "-c", "import click"]),
         ("peersup --help", [peersup, "--help"]),
         ("peersup values", [peersup, "values"]),
         ("peersup show 1", [peersup, "show", "1"]),

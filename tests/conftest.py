@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,19 +45,43 @@ def pinned_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[di
     yield pinned
 
 
+@dataclass
+class CliResult:
+    """What a run of ``peersup`` left: its exit code and what it wrote where."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str  # stdout and stderr interleaved, as a person at a terminal would see them
+
+
 @pytest.fixture
 def runner():  # type: ignore[no-untyped-def]
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
-    return CliRunner()
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
+    except TypeError:
+        return CliRunner()  # click 8.2+: stderr is always apart
 
 
 @pytest.fixture
 def cli(runner):  # type: ignore[no-untyped-def]
-    """Invoke ``peersup ARGS...``; returns the click Result."""
-    from peersup_cli.cli.app import app
+    """Run ``peersup ARGS...`` through ``main``, the real entry point; returns a CliResult.
 
-    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), input=input)
+    click's runner only provides the isolation (stdin from ``input``, captured streams); the
+    exit code is the one ``main`` returns to the shell. Unexpected exceptions propagate
+    (PEERSUP_DEBUG is set), so a test fails with the traceback.
+    """
+    from peersup_cli.cli.app import main
+
+    def invoke(*args: str, input: str | None = None) -> CliResult:
+        with runner.isolation(input=input) as streams:
+            code = main(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            got = [s.getvalue().decode("utf-8", "replace") for s in streams]
+        # click 8.2+ also records both interleaved; before it, one after the other is close enough.
+        return CliResult(code, got[0], got[1], got[2] if len(got) > 2 else got[0] + got[1])
 
     return invoke

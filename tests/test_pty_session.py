@@ -305,7 +305,7 @@ def _port(lines: list[str]):  # type: ignore[no-untyped-def]
 
     from rich.console import Console
 
-    from peersup_cli.terminal import TerminalPort
+    from peersup_cli.cli.terminal import TerminalPort
 
     out = io.StringIO()
     feed = iter(lines)

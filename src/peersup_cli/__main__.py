@@ -6,15 +6,15 @@ import sys
 
 
 def run() -> None:
+    import atexit
     import gc
 
     from .cli.app import main
 
-    code = main()
-    # The process is about to end: moving every object out of the collector's reach saves the
-    # final collections (~70 ms after a PDF export, whose libraries make many objects).
-    gc.freeze()
-    sys.exit(code)
+    # When the process ends, moving every object out of the collector's reach saves the final
+    # collections (~70 ms after a PDF export, whose libraries make many objects).
+    atexit.register(gc.freeze)
+    sys.exit(main())
 
 
 if __name__ == "__main__":

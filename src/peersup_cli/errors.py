@@ -9,6 +9,7 @@ from __future__ import annotations
 # Exit codes, as click uses them: 1 for a failure while doing the job, 2 for bad input.
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 
 
 class PeersupError(Exception):
@@ -60,6 +61,16 @@ class JournalError(PeersupError):
 
 class NoTerminalError(UsageError):
     """A prompt was needed but standard input is not a terminal."""
+
+
+class Interrupted(PeersupError):
+    """Ctrl-C where the command has something particular to say (a session's draft is kept)."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+class InputEnded(PeersupError):
+    """End of input during a session (Ctrl-D, a closed terminal)."""
 
 
 class SessionStopped(Exception):

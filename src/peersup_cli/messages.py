@@ -145,3 +145,11 @@ def resume_command(supervisee: str | None) -> str:
     if supervisee is None:
         return "peersup reflect --resume"
     return f"peersup prep {command_word(supervisee)} --resume"
+
+
+# -- the error boundary ----------------------------------------------------------------------------
+STOPPED = "Stopped."
+UNEXPECTED = (
+    "peersup ran into a problem it did not expect: {kind}: {detail}. "
+    "Set {debug_env}=1 to see the details."
+)

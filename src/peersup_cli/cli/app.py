@@ -1,151 +1,130 @@
-"""The root ``peersup`` app: global options, command registration, and the one place where
-domain errors become a message on stderr and an exit code."""
+"""The root ``peersup`` command: global options, the lazy command table, and ``main``, the one
+place where errors of any kind become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
-import sys
 from pathlib import Path
-from typing import Any
 
-import typer
-from typer.core import TyperGroup
+import click
 
 from .. import __version__
-from ..errors import PeersupError
-from .clicklib import click
+from .. import messages as msg
+from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, PeersupError
+from . import options, output
+from .base import Group, ShowHelp
 from .common import AppState
 
 DEBUG_ENV = "PEERSUP_DEBUG"
 
-
-# Which module holds each command, in the order --help lists them. Only the module a run asks
-# for is imported and turned into click commands: building all of them cost every run ~17 ms.
-COMMANDS: dict[str, str] = {
-    "reflect": "reflect_cmd",
-    "prep": "reflect_cmd",
-    "journal": "journal_cmd",
-    "export": "export_cmd",
-    "frameworks": "browse",
-    "values": "browse",
-    "show": "browse",
-    "about": "browse",
-    "validate": "browse",
-    "init-guidelines": "browse",
-    "config": "config_cmd",
-    "where": "config_cmd",
+# Which module holds each command (and under which name), in the order --help lists them. Only
+# the module a run asks for is imported: the others never cost it anything.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "reflect": ("reflect_cmd", "reflect"),
+    "prep": ("reflect_cmd", "prep"),
+    "journal": ("journal_cmd", "journal"),
+    "export": ("export_cmd", "export"),
+    "frameworks": ("browse", "frameworks"),
+    "values": ("browse", "values"),
+    "show": ("browse", "show"),
+    "about": ("browse", "about"),
+    "validate": ("browse", "validate"),
+    "init-guidelines": ("browse", "init_guidelines"),
+    "config": ("config_cmd", "config"),
+    "where": ("config_cmd", "where"),
 }
 
 
-@functools.cache
-def _module_commands(module: str) -> dict[str, click.Command]:
-    """The click commands that ``peersup_cli.cli.<module>.register`` defines."""
-    mod = importlib.import_module(f"{__package__}.{module}")
-    sub = typer.Typer(add_completion=False, rich_markup_mode=None)
-    mod.register(sub)
-    # A callback makes typer build a group even for a module with a single command.
-    sub.callback()(lambda: None)
-    group = typer.main.get_command(sub)
-    return dict(getattr(group, "commands", {}))
-
-
-class PeersupGroup(TyperGroup):
-    """Finds commands lazily, and runs every one inside one error boundary (subcommands run
-    inside ``invoke``)."""
+class PeersupGroup(Group):
+    """The root: finds each command in its module only when it is asked for."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = COMMANDS.get(cmd_name)
-        return _module_commands(module).get(cmd_name) if module else None
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PeersupError as exc:
-            _say(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            _say("Stopped. Nothing was lost: unfinished sessions are kept as drafts.")
-            raise typer.Exit(130) from None
-        except (click.Exit, click.ClickException, click.Abort):
-            raise
-        except Exception as exc:
-            if os.environ.get(DEBUG_ENV):
-                raise
-            _say(
-                f"peersup ran into a problem it did not expect: {exc.__class__.__name__}: {exc}. "
-                f"Set {DEBUG_ENV}=1 to see the details."
-            )
-            raise typer.Exit(1) from None
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module = importlib.import_module(f"{__package__}.{where[0]}")
+        command = getattr(module, where[1])
+        assert isinstance(command, click.Command)
+        return command
 
 
-def _say(message: str) -> None:
-    for line in message.splitlines() or [""]:
-        click.echo(f"peersup: {line}" if line else "", err=True)
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        output.echo(f"peersup {__version__}")
+        ctx.exit()
 
 
-app = typer.Typer(
+@click.group(
     cls=PeersupGroup,
     name="peersup",
-    help=(
-        "Reflect on the core values of peer support, one value at a time. "
-        "Everything stays on this computer."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"peersup {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    ctx: typer.Context,
-    guidelines: Path | None = typer.Option(
-        None,
-        "--guidelines",
-        envvar="PEERSUP_GUIDELINES",
-        help="Use this guidelines file instead of the packaged one (also: PEERSUP_GUIDELINES).",
-        dir_okay=False,
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and stop."
-    ),
-) -> None:
+@options.GUIDELINES
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_version,
+    help="Show the version and stop.",
+)
+@click.pass_context
+def cli(ctx: click.Context, guidelines: Path | None) -> None:
+    """Reflect on the core values of peer support, one value at a time. Everything stays on
+    this computer."""
     ctx.obj = AppState(guidelines_path=guidelines)
 
 
-
 def main(argv: list[str] | None = None) -> int:
-    """Run the app and return the exit code (the console script passes it to ``sys.exit``)."""
+    """Run peersup and return the exit code (the console script passes it to ``sys.exit``).
+
+    The one error boundary: commands and domain code raise, and only this turns what they raise
+    into words on stderr and an exit code. Nobody sees a traceback unless PEERSUP_DEBUG is set.
+    """
+    output.setup_streams()
     try:
-        # Without standalone mode, typer *returns* the code of a `typer.Exit(code)` (errors
-        # raised inside commands become one in PeersupGroup.invoke) instead of raising it.
-        code = app(args=argv, prog_name="peersup", standalone_mode=False)
-    except click.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+        code = cli.main(args=argv, prog_name="peersup", standalone_mode=False)
+    except PeersupError as exc:
+        output.error(str(exc))
         return exc.exit_code
-    except click.Abort:
-        _say("Stopped.")
-        return 130
-    except KeyboardInterrupt:
-        _say("Stopped.")
-        return 130
-    except BrokenPipeError:
+    except ShowHelp as exc:
+        output.echo(exc.format_message(), err=True)
+        return exc.exit_code
+    except click.UsageError as exc:
+        _usage_error(exc)
+        return exc.exit_code
+    except click.ClickException as exc:
+        output.echo(f"Error: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        output.error(msg.STOPPED)
+        return EXIT_INTERRUPTED
+    except (output.OutputClosed, BrokenPipeError):
         # Output piped into `head` and the reader left: not an error worth a message.
-        sys.stderr.close()
+        output.silence_closed_output()
         return 0
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        output.error(
+            msg.UNEXPECTED.format(kind=exc.__class__.__name__, detail=exc, debug_env=DEBUG_ENV)
+        )
+        return EXIT_FAILURE
     return code if isinstance(code, int) else 0
+
+
+def _usage_error(exc: click.UsageError) -> None:
+    """Usage, a hint at the help, then the problem: the layout click itself uses."""
+    lines = []
+    ctx = exc.ctx
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help.")
+        lines.append("")
+    lines.append(f"Error: {exc.format_message()}")
+    output.echo("\n".join(lines), err=True)

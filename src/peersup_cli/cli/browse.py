@@ -1,6 +1,6 @@
 """Browse the guidelines: frameworks, values, show, about, validate, init-guidelines.
 
-Only typer and the standard library at the top: the guidelines and yaml are imported inside the
+Only click and the standard library at the top: the guidelines and yaml are imported inside the
 commands. Output is plain aligned text that reads the same on a terminal (with bold headings),
 in a file or through a pipe; these commands are run often, and rich would cost them ~40 ms.
 """
@@ -11,17 +11,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from . import common
+from . import common, options, output
+from .base import Command, HelpArgument
 
 if TYPE_CHECKING:
     from ..guidelines.model import Framework, Guidelines
-
-MAX_WIDTH = 100  # plain text wider than this is hard to read, whatever the terminal
-
-FRAMEWORK_HELP = "The framework to use (see `peersup frameworks`). Default: ma-accs-2022."
-JSON_HELP = "Print JSON only (for scripts)."
 
 DIFF_HELP = (
     "Show what framework B changed from framework A. Each of A and B is a framework id from the "
@@ -47,21 +43,11 @@ INIT_HEADER = """\
 """
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-    app.command("frameworks")(frameworks)
-    app.command("values")(values)
-    app.command("show")(show)
-    app.command("about")(about)
-    app.command("validate")(validate)
-    app.command("init-guidelines")(init_guidelines)
-
-
 # -- commands --------------------------------------------------------------------------------
-def frameworks(
-    diff: tuple[str, str] | None = typer.Option(None, "--diff", metavar="A B", help=DIFF_HELP),
-    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
-) -> None:
+@click.command("frameworks", cls=Command)
+@click.option("--diff", nargs=2, metavar="A B", default=None, help=DIFF_HELP)
+@options.JSON
+def frameworks(diff: tuple[str, str] | None, as_json: bool) -> None:
     """List the frameworks, or compare two with --diff.
 
     Shows each framework's id, title, number of values, roles and source.
@@ -69,11 +55,11 @@ def frameworks(
     from ..guidelines import describe
 
     if diff:
-        _frameworks_diff(diff[0], diff[1], json_out)
+        _frameworks_diff(diff[0], diff[1], as_json)
         return
     guidelines = common.load_guidelines()
-    if json_out:
-        common.print_json(
+    if as_json:
+        output.print_json(
             {
                 "guidelines": common.guidelines_source(),
                 "frameworks": [describe.framework_dict(fw) for fw in guidelines.frameworks],
@@ -81,15 +67,13 @@ def frameworks(
         )
         return
     # One record per framework, on a terminal too: five columns of long titles do not fit.
-    common.echo(describe.frameworks_text(guidelines, _width()))
+    output.echo(describe.frameworks_text(guidelines, _width()))
 
 
-def values(
-    framework: str | None = typer.Option(
-        None, "--framework", "-f", metavar="ID", help=FRAMEWORK_HELP
-    ),
-    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
-) -> None:
+@click.command("values", cls=Command)
+@options.FRAMEWORK
+@options.JSON
+def values(framework: str | None, as_json: bool) -> None:
     """List the values of a framework.
 
     Each core value with its number, id, title and practice phrase.
@@ -97,8 +81,8 @@ def values(
     from ..guidelines import describe
 
     fw = _framework(common.load_guidelines(), framework)
-    if json_out:
-        common.print_json(
+    if as_json:
+        output.print_json(
             {"framework": fw.id, "values": [describe.value_row(v) for v in fw.values]}
         )
         return
@@ -106,24 +90,17 @@ def values(
     _table(["#", "Id", "Title", "Practice"], rows, title=f"{fw.title} ({fw.id})", no_wrap=2)
 
 
-def show(
-    value: str = typer.Argument(
-        ...,
-        metavar="VALUE",
-        help="The value: its number, id, or a word from its title (e.g. 3, hope, strengths).",
-    ),
-    framework: str | None = typer.Option(
-        None, "--framework", "-f", metavar="ID", help=FRAMEWORK_HELP
-    ),
-    role: str | None = typer.Option(
-        None,
-        "--role",
-        "-r",
-        metavar="ROLE",
-        help="Only this role's guidelines and prompts (e.g. supervisor).",
-    ),
-    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
-) -> None:
+@click.command("show", cls=Command)
+@click.argument(
+    "value",
+    metavar="VALUE",
+    cls=HelpArgument,
+    help="The value: its number, id, or a word from its title (e.g. 3, hope, strengths).",
+)
+@options.FRAMEWORK
+@options.ROLE
+@options.JSON
+def show(value: str, framework: str | None, role: str | None, as_json: bool) -> None:
     """Show one value in full.
 
     Its title, practice phrase and description, each role's guidelines, and questions to
@@ -136,12 +113,13 @@ def show(
     chosen = check_role(fw, role)
     v = find_value(fw, value)
     roles = (chosen,) if chosen else fw.role_ids
-    if json_out:
-        common.print_json(describe.value_dict(fw, v, roles))
+    if as_json:
+        output.print_json(describe.value_dict(fw, v, roles))
     else:
         _emit(describe.value_text(fw, v, roles, _width()))
 
 
+@click.command("about", cls=Command)
 def about() -> None:
     """What peersup is, its sources, and where it keeps files."""
     from .. import __version__, paths
@@ -177,12 +155,18 @@ def about() -> None:
         + paragraphs(PRIVACY, width, 2),
         "Licence\n" + paragraphs(LICENCE, width, 2),
     ]
-    common.echo("\n\n".join(out))
+    output.echo("\n\n".join(out))
 
 
-def validate(
-    file: Path = typer.Argument(..., metavar="FILE", help="The guidelines file to check."),
-) -> None:
+@click.command("validate", cls=Command)
+@click.argument(
+    "file",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    cls=HelpArgument,
+    help="The guidelines file to check.",
+)
+def validate(file: Path) -> None:
     """Check a guidelines file.
 
     Prints every problem found (FILE:LINE: key.path: problem) and exits with 2, or says the
@@ -195,22 +179,26 @@ def validate(
         guidelines = load_guidelines(file)
     except GuidelinesError as exc:
         for problem in exc.problems:
-            common.echo(problem)
+            output.echo(problem)
         n = len(exc.problems)
         raise UsageError(f"{file} is not valid: {n} problem{'s' if n != 1 else ''}.") from None
     n_fw = len(guidelines.frameworks)
     n_values = sum(len(fw.values) for fw in guidelines.frameworks)
-    common.echo(
+    output.echo(
         f"{file} is valid: {n_fw} framework{'s' if n_fw != 1 else ''}, "
         f"{n_values} value{'s' if n_values != 1 else ''}."
     )
 
 
-def init_guidelines(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="Where to write your copy, e.g. our-guidelines.yaml."
-    ),
-) -> None:
+@click.command("init-guidelines", cls=Command)
+@click.argument(
+    "path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    cls=HelpArgument,
+    help="Where to write your copy, e.g. our-guidelines.yaml.",
+)
+def init_guidelines(path: Path) -> None:
     """Write a copy of the guidelines to adapt.
 
     The copy starts with a short note on how to adapt it. An existing file is never
@@ -235,7 +223,7 @@ def init_guidelines(
         ) from None
     from ..guidelines.describe import paragraphs
 
-    common.echo(
+    output.echo(
         paragraphs(
             f"Wrote {path}. Adapt it, check it with `peersup validate {path}`, "
             f"then use it with `peersup --guidelines {path} values`.",
@@ -287,7 +275,7 @@ def _framework(guidelines: Guidelines, framework_id: str | None) -> Framework:
     return get_framework(guidelines, framework_id)
 
 
-def _frameworks_diff(spec_a: str, spec_b: str, json_out: bool) -> None:
+def _frameworks_diff(spec_a: str, spec_b: str, as_json: bool) -> None:
     from ..guidelines import describe
     from ..guidelines.diff import diff_frameworks
 
@@ -295,10 +283,10 @@ def _frameworks_diff(spec_a: str, spec_b: str, json_out: bool) -> None:
     a = _resolve(spec_a, loaded)
     b = _resolve(spec_b, loaded)
     result = diff_frameworks(a, b, spec_a, spec_b)
-    if json_out:
-        common.print_json(result.as_dict())
+    if as_json:
+        output.print_json(result.as_dict())
     else:
-        common.echo(describe.diff_text(result, _width()))
+        output.echo(describe.diff_text(result, _width()))
 
 
 def _resolve(spec: str, loaded: dict[str, Guidelines]) -> Framework:
@@ -331,16 +319,10 @@ def _emit(text: str) -> None:
     import os
 
     if not _is_tty() or os.environ.get("NO_COLOR"):
-        common.echo(text)
+        output.echo(text)
         return
-    from .clicklib import click
-
     lines = text.split("\n")
-    styled = "\n".join(
-        click.style(line, bold=True) if _is_heading(line, lines, i) else line
-        for i, line in enumerate(lines)
-    )
-    click.echo(styled, color=True)
+    output.echo_headings(lines, (i for i, line in enumerate(lines) if _is_heading(line, lines, i)))
 
 
 def _is_tty() -> bool:
@@ -356,9 +338,7 @@ def _is_heading(line: str, lines: list[str], i: int) -> bool:
 
 
 def _width() -> int:
-    import shutil
-
-    return max(40, min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH))
+    return output.text_width()
 
 
 def _table(headers: list[str], rows: list[list[str]], title: str, no_wrap: int = 0) -> None:

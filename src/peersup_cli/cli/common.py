@@ -1,23 +1,17 @@
-"""What every command module shares: the app state, loading the guidelines, and output helpers.
+"""What every command module shares: the app state, the guidelines and the journal folder.
 
-Rich is imported only inside ``console()``, so commands that print plain text or JSON never pay
-for it.
+Printing lives in ``output``; shared option declarations in ``options``.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .clicklib import click
+import click
 
 if TYPE_CHECKING:
-    import typer
-    from rich.console import Console
-
     from ..guidelines.model import Guidelines
 
 
@@ -55,25 +49,6 @@ def load_guidelines() -> Guidelines:
     return st._guidelines
 
 
-def console(stderr: bool = False) -> Console:
-    """A rich console that stays readable piped to a file and with NO_COLOR set."""
-    from rich.console import Console
-
-    width = None
-    if not (os.isatty(2) if stderr else os.isatty(1)):
-        width = int(os.environ.get("COLUMNS", "0") or 0) or 100
-    return Console(stderr=stderr, highlight=False, width=width, soft_wrap=False)
-
-
-def echo(text: str = "", *, err: bool = False) -> None:
-    click.echo(text, err=err)
-
-
-def print_json(data: Any) -> None:
-    """Machine-readable output: JSON only, nothing else on stdout."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
 def journal_dir(override: Path | None = None) -> Path:
     """The journal folder for this run: --journal-dir, PEERSUP_HOME, config, platform default."""
     from .. import paths
@@ -81,13 +56,3 @@ def journal_dir(override: Path | None = None) -> Path:
 
     configured = None if override else load_config().journal_dir
     return paths.journal_dir(override, configured)
-
-
-def command_group(name: str, help: str) -> typer.Typer:
-    """A sub-command group (``peersup journal ...``) set up like the root app: plain help text,
-    no shell-completion options, and its help when run without a sub-command."""
-    import typer
-
-    return typer.Typer(
-        name=name, help=help, no_args_is_help=True, add_completion=False, rich_markup_mode=None
-    )

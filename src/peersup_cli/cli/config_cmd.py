@@ -2,51 +2,56 @@
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
 
-from .common import command_group
+import click
 
-config_app = command_group(
-    "config", "Show or change your settings (default role, framework, journal folder)."
-)
+from . import options, output
+from .base import Command, Group, HelpArgument
 
 
-@config_app.command("show")
-def show(
-    as_json: bool = typer.Option(False, "--json", help="Print the settings as JSON."),
-) -> None:
+@click.group("config", cls=Group, short_help="Show or change your settings.")
+def config() -> None:
+    """Show or change your settings (default role, framework, journal folder)."""
+
+
+@config.command("show")
+@options.JSON
+def show(as_json: bool) -> None:
     """Show every setting and where the config file is."""
     from .. import paths
     from ..config import KEYS, load_config
-    from . import common
 
     settings = load_config().as_dict()
     if as_json:
-        common.print_json({"file": str(paths.config_file()), "settings": settings})
+        output.print_json({"file": str(paths.config_file()), "settings": settings})
         return
     lines = [f"Config file: {paths.config_file()}", ""]
     width = max(len(k) for k in KEYS)
     for key, value in settings.items():
         lines.append(f"{key:<{width}}  {value if value is not None else '(not set)'}")
     lines += ["", "Change a setting with: peersup config set KEY VALUE (an empty VALUE clears it)."]
-    common.echo("\n".join(lines))
+    output.echo("\n".join(lines))
 
 
-@config_app.command("set")
-def set_(
-    key: str = typer.Argument(..., help="role, framework or journal_dir."),
-    value: str = typer.Argument(..., help="The new value; an empty value clears the setting."),
-) -> None:
+@config.command("set")
+@click.argument("key", metavar="KEY", cls=HelpArgument, help="role, framework or journal_dir.")
+@click.argument(
+    "value",
+    metavar="VALUE",
+    cls=HelpArgument,
+    help="The new value; an empty value clears the setting.",
+)
+def set_(key: str, value: str) -> None:
     """Change one setting; it is checked before it is saved."""
     from ..config import set_value
-    from . import common
 
     new = set_value(key, value, check=_check)
     shown = new.as_dict()[key]
     if shown is None:
-        common.echo(f"Cleared {key}.")
+        output.echo(f"Cleared {key}.")
     else:
-        common.echo(f"Set {key} to {shown}.")
+        output.echo(f"Set {key} to {shown}.")
 
 
 def _check(key: str, value: str) -> str | None:
@@ -68,27 +73,21 @@ def _check(key: str, value: str) -> str | None:
             where = f" in {configured}" if configured else ""
             return f"There is no role called {value!r}{where}. Roles: {', '.join(roles)}."
     elif key == "journal_dir":
-        from pathlib import Path
-
         path = Path(value).expanduser()
         if path.exists() and not path.is_dir():
             return f"{value} exists and is not a folder."
     return None
 
 
-def where(
-    as_json: bool = typer.Option(False, "--json", help="Print the paths as JSON."),
-    journal_dir: str | None = typer.Option(
-        None, "--journal-dir", help="Show the paths as they would be with this journal folder."
-    ),
-) -> None:
+@click.command("where", cls=Command)
+@options.JSON
+@options.JOURNAL_DIR
+def where(as_json: bool, journal_dir: Path | None) -> None:
     """Show every folder and file peersup uses."""
-    from pathlib import Path
-
     from .. import paths
     from . import common
 
-    jdir = common.journal_dir(Path(journal_dir) if journal_dir else None)
+    jdir = common.journal_dir(journal_dir)
     info = paths.Where(
         journals=jdir,
         drafts=paths.drafts_dir(jdir),
@@ -101,13 +100,8 @@ def where(
     if as_json:
         from dataclasses import fields
 
-        common.print_json({f.name: str(getattr(info, f.name)) for f in fields(info)})
+        output.print_json({f.name: str(getattr(info, f.name)) for f in fields(info)})
         return
     width = max(len(label) for label, _ in rows)
-    common.echo("\n".join(f"{label:<{width}}  {value}" for label, value in rows))
+    output.echo("\n".join(f"{label:<{width}}  {value}" for label, value in rows))
 
-
-def register(app: typer.Typer) -> None:
-    """Add ``config`` and ``where`` to the root app."""
-    app.add_typer(config_app, name="config")
-    app.command("where")(where)

@@ -2,7 +2,7 @@
 summary, reindex).
 
 Argument handling only; the work happens in ``peersup_cli.history`` (imported inside the
-commands, so other commands never pay for it), the printing in ``journal_render``. No command
+commands, so other commands never pay for it), the printing in ``output``. No command
 here writes a journal: only the index in the cache folder, and a summary where ``-o`` says.
 """
 
@@ -12,43 +12,47 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from .common import command_group
-from .journal_render import echo, print_json, print_lines, report_skipped, width
+from . import options, output
+from .base import Group, HelpArgument
+from .output import print_json, print_lines
 
 if TYPE_CHECKING:
-    pass
-
-journal_app = command_group(
-    "journal", "Look back over your journals: list, show, search, trends, compare, summary."
-)
-
-DIR_HELP = "Journal folder (default: PEERSUP_HOME, the config, or the platform's data folder)."
-REF_HELP = "A number from `journal list`, `latest`, a date (2026-11-22), or a journal file."
+    from ..history.records import Skipped
 
 
-# Each option is declared once and shared by the commands that take it (typer only reads them).
-_DIR = typer.Option(None, "--journal-dir", help=DIR_HELP, file_okay=False)
-_ROLE = typer.Option(None, "--role", help="Only this role: peer-supporter or supervisor.")
-_SINCE = typer.Option(None, "--since", help="From this date on (YYYY-MM-DD).")
-_UNTIL = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD).")
-_VALUE = typer.Option(None, "--value", help="Only journals covering this value (id or word).")
-_SUPERVISEE = typer.Option(None, "--supervisee", help="Only supervision preps for this person.")
-_JSON = typer.Option(False, "--json", help="Print JSON only.")
+@click.group("journal", cls=Group, short_help="Look back over your journals.")
+def journal() -> None:
+    """Look back over your journals: list, show, search, trends, compare, summary."""
 
 
 # -- commands ----------------------------------------------------------------------------------
-@journal_app.command("list")
+@journal.command("list", short_help="Journals, newest first.")
+@options.ROLE
+@options.SINCE
+@options.UNTIL
+@options.VALUE
+@options.SUPERVISEE
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="NUMBER",
+    help="Show only the newest NUMBER (0: all).",
+)
+@options.JSON
+@options.JOURNAL_DIR
 def list_cmd(
-    role: str | None = _ROLE,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
-    value: str | None = _VALUE,
-    supervisee: str | None = _SUPERVISEE,
-    limit: int = typer.Option(0, "--limit", min=0, help="Show only the newest N (0: all)."),
-    as_json: bool = _JSON,
-    journal_dir: Path | None = _DIR,
+    role: str | None,
+    since: str | None,
+    until: str | None,
+    value: str | None,
+    supervisee: str | None,
+    limit: int,
+    as_json: bool,
+    journal_dir: Path | None,
 ) -> None:
     """Journals, newest first, each with the number to use in `journal show`."""
     from ..history.filters import make_filters
@@ -76,11 +80,10 @@ def list_cmd(
     report_skipped(skipped)
 
 
-@journal_app.command("show")
-def show_cmd(
-    ref: str = typer.Argument(..., help=REF_HELP),
-    journal_dir: Path | None = _DIR,
-) -> None:
+@journal.command("show", short_help="One journal, laid out for reading.")
+@options.ref_argument()
+@options.JOURNAL_DIR
+def show_cmd(ref: str, journal_dir: Path | None) -> None:
     """One journal, laid out for reading (a prep's agenda comes first)."""
     from ..history.index import open_index
     from ..history.refs import resolve
@@ -92,20 +95,35 @@ def show_cmd(
         resolved = resolve(ref, folder, index)
     journal = load_journal(resolved.path)
     if resolved.note:
-        typer.echo(resolved.note, err=True)
+        echo(resolved.note, err=True)
     print_lines(show(journal, width()))
 
 
-@journal_app.command("search")
+@journal.command("search", short_help="Find words in your journals.")
+@click.argument(
+    "text",
+    nargs=-1,
+    required=True,
+    metavar="WORDS...",
+    cls=HelpArgument,
+    help="Words to find (every word must be there).",
+)
+@options.ROLE
+@options.SINCE
+@options.UNTIL
+@options.VALUE
+@options.SUPERVISEE
+@options.JSON
+@options.JOURNAL_DIR
 def search_cmd(
-    text: list[str] = typer.Argument(..., help="Words to find (every word must be there)."),
-    role: str | None = _ROLE,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
-    value: str | None = _VALUE,
-    supervisee: str | None = _SUPERVISEE,
-    as_json: bool = _JSON,
-    journal_dir: Path | None = _DIR,
+    text: tuple[str, ...],
+    role: str | None,
+    since: str | None,
+    until: str | None,
+    value: str | None,
+    supervisee: str | None,
+    as_json: bool,
+    journal_dir: Path | None,
 ) -> None:
     """Find words in answers, action plans, support and agendas; shows each matching line."""
     from ..history.filters import make_filters
@@ -146,15 +164,22 @@ def search_cmd(
     report_skipped(skipped)
 
 
-@journal_app.command("trends")
+@journal.command("trends", short_help="Each value over time, strengths first.")
+@options.ROLE
+@options.VALUE
+@options.SINCE
+@options.UNTIL
+@options.SUPERVISEE
+@options.JSON
+@options.JOURNAL_DIR
 def trends_cmd(
-    role: str | None = _ROLE,
-    value: str | None = _VALUE,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
-    supervisee: str | None = _SUPERVISEE,
-    as_json: bool = _JSON,
-    journal_dir: Path | None = _DIR,
+    role: str | None,
+    value: str | None,
+    since: str | None,
+    until: str | None,
+    supervisee: str | None,
+    as_json: bool,
+    journal_dir: Path | None,
 ) -> None:
     """For each value: how often and how recently, ratings over time, items practised.
 
@@ -184,13 +209,12 @@ def trends_cmd(
     report_skipped(skipped)
 
 
-@journal_app.command("compare")
-def compare_cmd(
-    a: str = typer.Argument(..., help="The first journal: " + REF_HELP),
-    b: str = typer.Argument(..., help="The second journal (same kinds of reference)."),
-    as_json: bool = _JSON,
-    journal_dir: Path | None = _DIR,
-) -> None:
+@journal.command("compare", short_help="Two journals side by side.")
+@options.ref_argument("a", "A", "The first journal: " + options.REF_HELP)
+@options.ref_argument("b", "B", "The second journal (same kinds of reference).")
+@options.JSON
+@options.JOURNAL_DIR
+def compare_cmd(a: str, b: str, as_json: bool, journal_dir: Path | None) -> None:
     """Two journals side by side per value: ratings, items practised, answers.
 
     Either may be any journal file, such as one a colleague shared, of any role or framework.
@@ -215,15 +239,22 @@ def compare_cmd(
                               f"{describe(jb)} ({path_b.name})", width()))
 
 
-@journal_app.command("summary")
+@journal.command("summary", short_help="A growth summary in markdown.")
+@options.ROLE
+@options.SINCE
+@options.UNTIL
+@options.SUPERVISEE
+@options.OUTPUT
+@options.FORCE
+@options.JOURNAL_DIR
 def summary_cmd(
-    role: str | None = _ROLE,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
-    supervisee: str | None = _SUPERVISEE,
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write the summary here."),
-    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
-    journal_dir: Path | None = _DIR,
+    role: str | None,
+    since: str | None,
+    until: str | None,
+    supervisee: str | None,
+    target: Path | None,
+    force: bool,
+    journal_dir: Path | None,
 ) -> None:
     """A growth summary in markdown, for a review or a supervision check-in."""
     from ..history.filters import make_filters
@@ -231,8 +262,8 @@ def summary_cmd(
     from ..history.summary import covers, summary
 
     folder = _folder(journal_dir)
-    if output is not None:
-        _check_output(output, folder, force)
+    if target is not None:
+        _check_output(target, folder, force)
 
     with open_index(folder) as index:
         filters = make_filters(index, role, since, until, None, supervisee)
@@ -242,21 +273,22 @@ def summary_cmd(
         text = summary(entries, index.item_texts(), period=period, who=who,
                        context=_context_items())
         skipped = index.skipped()
-    if output is None:
+    if target is None:
         echo(text.rstrip("\n"))
     else:
         from ..storage import atomic_write
 
         try:
-            atomic_write(output, text, overwrite=force)
+            atomic_write(target, text, overwrite=force)
         except FileExistsError:
-            raise _usage(f"{output} already exists; add --force to replace it.") from None
-        typer.echo(f"Wrote the summary to {output}.", err=True)
+            raise _usage(f"{target} already exists; add --force to replace it.") from None
+        echo(f"Wrote the summary to {target}.", err=True)
     report_skipped(skipped)
 
 
-@journal_app.command("reindex")
-def reindex_cmd(journal_dir: Path | None = _DIR) -> None:
+@journal.command("reindex", short_help="Rebuild the journal index from the files.")
+@options.JOURNAL_DIR
+def reindex_cmd(journal_dir: Path | None) -> None:
     """Rebuild the journal index from the files (it is only a cache; nothing is lost)."""
     from ..history.index import open_index
 
@@ -265,11 +297,6 @@ def reindex_cmd(journal_dir: Path | None = _DIR) -> None:
         count, skipped = index.count(), index.skipped()
     echo(f"Indexed {count} journal{'s' * (count != 1)} in {folder}; skipped {len(skipped)}.")
     report_skipped(skipped)
-
-
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-    app.add_typer(journal_app, name="journal")
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -286,6 +313,20 @@ def _context_items() -> frozenset[tuple[str, str, str, int]]:
         return frozenset()
 
 
+def echo(text: str, *, err: bool = False) -> None:
+    output.echo(text, err=err)
+
+
+def width() -> int:
+    """Journal views are laid out for 60 columns at least, so their columns stay readable."""
+    return output.text_width(minimum=60)
+
+
+def report_skipped(skipped: list[Skipped]) -> None:
+    for s in skipped:
+        output.echo(s.line(), err=True)
+
+
 def _folder(override: Path | None) -> Path:
     from .common import journal_dir
 
@@ -298,13 +339,13 @@ def _usage(message: str) -> Exception:
     return UsageError(message)
 
 
-def _check_output(output: Path, folder: Path, force: bool) -> None:
+def _check_output(target: Path, folder: Path, force: bool) -> None:
     # A summary must never take the place of a journal, even with --force.
     try:
-        inside = output.resolve().parent == folder.resolve() and output.suffix == ".md"
+        inside = target.resolve().parent == folder.resolve() and target.suffix == ".md"
     except OSError:
         inside = False
-    if inside and output.exists():
-        raise _usage(f"{output} is a journal; write the summary to another file.")
-    if output.exists() and not force:
-        raise _usage(f"{output} already exists; add --force to replace it.")
+    if inside and target.exists():
+        raise _usage(f"{target} is a journal; write the summary to another file.")
+    if target.exists() and not force:
+        raise _usage(f"{target} already exists; add --force to replace it.")

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import typer
+import click
 
-from ..errors import PeersupError
+from . import options, output
+from .base import Command, HelpArgument
 
 if TYPE_CHECKING:
     from ..reflection.answers_file import AnswersData
@@ -24,45 +25,24 @@ SUPERVISOR = "supervisor"
 T = TypeVar("T")
 
 
-class Interrupted(PeersupError):
-    """Ctrl-C during a session: calm words, exit 130, the draft keeps everything."""
-
-    exit_code = 130
-
-
-class InputEnded(PeersupError):
-    """End of input during a session (Ctrl-D, a closed terminal)."""
-
-
-_ROLE = typer.Option(None, "--role", help="Reflect as this role (e.g. peer-supporter).")
-_FRAMEWORK = typer.Option(None, "--framework", help="The framework to use (e.g. ma-accs-2022).")
-_VALUES = typer.Option(
-    None, "--values", help="Only these values: numbers, ids or words, e.g. 1,hope,strengths."
-)
-_FOCUS = typer.Option(
-    None, "--focus", min=1, help="A short session: the N values reflected on least recently."
-)
-_JOURNAL_DIR = typer.Option(
-    None, "--journal-dir", file_okay=False, help="Keep journals here (beats PEERSUP_HOME)."
-)
-_ANSWERS = typer.Option(
-    None, "--answers", dir_okay=False, help="Answer from a YAML or JSON file instead of prompts."
-)
-_RESUME = typer.Option(False, "--resume", help="Carry on with the newest unfinished session.")
-_NO_HISTORY = typer.Option(
-    False, "--no-history", help="Do not show what you said last time for each value."
-)
-
-
+@click.command("reflect", cls=Command, short_help="Reflect on the core values; save a journal.")
+@options.ROLE
+@options.FRAMEWORK
+@options.VALUES
+@options.FOCUS
+@options.JOURNAL_DIR
+@options.ANSWERS
+@options.RESUME
+@options.NO_HISTORY
 def reflect(
-    role: str | None = _ROLE,
-    framework: str | None = _FRAMEWORK,
-    values: str | None = _VALUES,
-    focus: int | None = _FOCUS,
-    journal_dir: Path | None = _JOURNAL_DIR,
-    answers: Path | None = _ANSWERS,
-    resume: bool = _RESUME,
-    no_history: bool = _NO_HISTORY,
+    role: str | None,
+    framework: str | None,
+    values: str | None,
+    focus: int | None,
+    journal_dir: Path | None,
+    answers: Path | None,
+    resume: bool,
+    no_history: bool,
 ) -> None:
     """Walk through the core values and save your reflection as a dated journal."""
     _session(
@@ -72,18 +52,31 @@ def reflect(
     )
 
 
+@click.command("prep", cls=Command, short_help="Prepare for supervision with NAME.")
+@click.argument(
+    "name",
+    metavar="NAME",
+    cls=HelpArgument,
+    help="The supervisee's name, as you would like it kept.",
+)
+@options.FRAMEWORK
+@options.VALUES
+@options.FOCUS
+@options.JOURNAL_DIR
+@options.ANSWERS
+@options.RESUME
+@click.option("--agenda", is_flag=True, help="Print the latest agenda for NAME and stop.")
+@options.NO_HISTORY
 def prep(
-    name: str = typer.Argument(..., help="The supervisee's name, as you would like it kept."),
-    framework: str | None = _FRAMEWORK,
-    values: str | None = _VALUES,
-    focus: int | None = _FOCUS,
-    journal_dir: Path | None = _JOURNAL_DIR,
-    answers: Path | None = _ANSWERS,
-    resume: bool = _RESUME,
-    agenda: bool = typer.Option(
-        False, "--agenda", help="Print the latest agenda for NAME and stop."
-    ),
-    no_history: bool = _NO_HISTORY,
+    name: str,
+    framework: str | None,
+    values: str | None,
+    focus: int | None,
+    journal_dir: Path | None,
+    answers: Path | None,
+    resume: bool,
+    agenda: bool,
+    no_history: bool,
 ) -> None:
     """Prepare for a supervision session with NAME: carry-overs, reflection, agenda."""
     from ..errors import UsageError
@@ -124,15 +117,22 @@ def _session(
     from .. import __version__, paths
     from .. import messages as msg
     from ..config import load_config
-    from ..errors import AnswersFileError, InputClosed, NoTerminalError, UsageError
+    from ..errors import (
+        AnswersFileError,
+        InputClosed,
+        InputEnded,
+        Interrupted,
+        NoTerminalError,
+        UsageError,
+    )
     from ..guidelines.lookup import get_framework
     from ..history.lookback import Lookback
     from ..journal import store
     from ..reflection import runner
     from ..reflection.answers_file import AnswersPort, check_against, load_answers
     from ..reflection.port import Notice
-    from ..terminal import TerminalPort, enable_line_editing, render_block
     from . import common
+    from .terminal import TerminalPort, enable_line_editing, render_block
 
     if answers is not None and resume:
         raise UsageError("--resume and --answers cannot be used together.")
@@ -143,7 +143,7 @@ def _session(
     guidelines = common.load_guidelines()
     config = load_config()
     jdir = common.journal_dir(journal_dir)
-    console = common.console()
+    console = output.console()
     data = load_answers(answers, prep=kind == "prep") if answers is not None else None
     resume_hint = _resume_command(kind, supervisee)
 
@@ -157,7 +157,7 @@ def _session(
             if data is None:
                 port.show(Notice(notice))
             else:
-                common.echo(notice, err=True)
+                output.echo(notice, err=True)
             store.mark_welcomed(jdir)
 
     if data is None:
@@ -230,7 +230,7 @@ def _session(
         return
     if result.journal.status == "partial":
         console.print()
-        common.echo(msg.CLOSING_PARTIAL.format(path=result.path, resume=resume_hint))
+        output.echo(msg.CLOSING_PARTIAL.format(path=result.path, resume=resume_hint))
         return
     render_block(console, runner.summarise(result.journal, result.path))
 
@@ -302,10 +302,5 @@ def _print_agenda(name: str, journal_dir: Path | None) -> None:
             continue
         lines += ["", title]
         lines += [f"  - [{box}] {item}" for item in items] or [f"  {msg.AGENDA_EMPTY}"]
-    common.echo("\n".join(lines))
+    output.echo("\n".join(lines))
 
-
-def register(app: typer.Typer) -> None:
-    """Add ``reflect`` and ``prep`` to the root app."""
-    app.command("reflect")(reflect)
-    app.command("prep")(prep)

@@ -1,10 +1,12 @@
 """The one input point: the real terminal behind the engine's input port.
 
 Questions are read a line at a time with ``input()`` (line editing where readline exists); blocks
-are drawn with rich. Free-text answers may span several lines and end with an empty line, or go
-through ``$EDITOR`` with ``:e``. Ctrl-C propagates as KeyboardInterrupt and end of input becomes
-``InputClosed``; the command turns either into a calm message, since the draft already holds
-every finished answer.
+are drawn with rich on a console from ``output.console()``. Every text reaches rich through
+``_text``, which sanitises it: guidelines and earlier answers come from files, and rich lets
+escape sequences through. Free-text answers may span several lines and end with an empty line,
+or go through ``$EDITOR`` with ``:e``. Ctrl-C propagates as KeyboardInterrupt and end of input
+becomes ``InputClosed``; the command turns either into a calm message, since the draft already
+holds every finished answer.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import messages as msg
-from .errors import InputClosed
-from .reflection.port import (
+from .. import messages as msg
+from ..errors import InputClosed
+from ..reflection.port import (
     EDITOR_KEY,
     Block,
     HelpBlock,
@@ -36,10 +38,12 @@ from .reflection.port import (
     ValueHeader,
     parse_line,
 )
-from .storage import ensure_private_dir
+from ..storage import ensure_private_dir
+from . import output
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 PROMPT = "> "
@@ -61,24 +65,22 @@ class TerminalPort:
 
     # -- asking --------------------------------------------------------------------------------
     def ask(self, question: Question) -> Reply:
-        from rich.text import Text
-
         c = self.console
         again = question.id == self._last_id  # asked again after a problem or help
         self._last_id = question.id
         c.print()
-        c.print(Text(question.text, style="bold"))
+        c.print(_text(question.text, style="bold"))
         if question.choices and not again:
             _numbered(c, [
                 (ch.key, f"{ch.label} — {ch.description}" if ch.description else ch.label)
                 for ch in question.choices
             ])
         if question.current is not None:
-            c.print(Text(msg.EARLIER, style="dim"))
+            c.print(_text(msg.EARLIER, style="dim"))
             for line in question.current.split("\n"):
-                c.print(Text(f"  │ {line}", style="dim"))
+                c.print(_text(f"  │ {line}", style="dim"))
         if question.hint:
-            c.print(Text(question.hint, style="dim"))
+            c.print(_text(question.hint, style="dim"))
         first = self._read(PROMPT)
         reply = parse_line(first)
         if not question.multiline or reply.text is None:
@@ -135,7 +137,14 @@ class TerminalPort:
 
 
 def _input(prompt: str) -> str:
-    return input(prompt)
+    return input(output.for_terminal(prompt))
+
+
+def _text(text: str = "", style: str = "") -> Text:
+    """A rich ``Text`` of ``text`` with its control characters shown visibly."""
+    from rich.text import Text
+
+    return Text(output.sanitise(text), style=style)
 
 
 def enable_line_editing() -> None:
@@ -145,28 +154,26 @@ def enable_line_editing() -> None:
 
 
 def render_block(console: Console, block: Block) -> None:
-    from rich.text import Text
-
     c = console
     if isinstance(block, Notice):
-        c.print(Text(block.text))
+        c.print(_text(block.text))
     elif isinstance(block, Problem):
-        c.print(Text(block.text, style="yellow"))
+        c.print(_text(block.text, style="yellow"))
     elif isinstance(block, HelpBlock):
         for line in block.lines:
-            c.print(Text(f"  {line}"))
+            c.print(_text(f"  {line}"))
     elif isinstance(block, MoreText):
         c.print()
-        c.print(Text(block.title, style="bold"))
-        c.print(Text(block.text))
+        c.print(_text(block.title, style="bold"))
+        c.print(_text(block.text))
     elif isinstance(block, Section):
         c.print()
-        c.rule(Text(block.title), style="dim")
+        c.rule(_text(block.title), style="dim")
         if block.text:
-            c.print(Text(block.text))
+            c.print(_text(block.text))
     elif isinstance(block, ItemList):
         if block.title:
-            c.print(Text(block.title, style="bold"))
+            c.print(_text(block.title, style="bold"))
         _numbered(c, [(f"{n}.", item) for n, item in enumerate(block.items, start=1)])
     elif isinstance(block, ValueHeader):
         _value_header(c, block)
@@ -175,14 +182,12 @@ def render_block(console: Console, block: Block) -> None:
 
 
 def _value_header(c: Console, block: ValueHeader) -> None:
-    from rich.text import Text
-
     c.print()
-    c.rule(Text(f"Value {block.position} of {block.total}"), style="dim")
-    c.print(Text(f"{block.number}. {block.title} — {block.practice}", style="bold"))
+    c.rule(_text(f"Value {block.position} of {block.total}"), style="dim")
+    c.print(_text(f"{block.number}. {block.title} — {block.practice}", style="bold"))
     if block.summary:
         more = f" {msg.MORE_AVAILABLE}" if block.has_more else ""
-        c.print(Text(block.summary + more))
+        c.print(_text(block.summary + more))
     last = block.last_time
     if last is not None:
         rating = (
@@ -198,10 +203,10 @@ def _value_header(c: Console, block: ValueHeader) -> None:
             )
             plan = plan if len(plan) <= 120 else plan[:117] + "..."
             line += " " + msg.LAST_TIME_PLAN.format(plan=plan)
-        c.print(Text(line, style="italic"))
+        c.print(_text(line, style="italic"))
     if block.items:
         c.print()
-        c.print(Text(block.guidelines_heading))
+        c.print(_text(block.guidelines_heading))
         _numbered(c, [(f"{n}.", item) for n, item in enumerate(block.items, start=1)])
 
 
@@ -212,8 +217,6 @@ def _numbered(c: Console, rows: list[tuple[str, str]]) -> None:
     """
     import textwrap
 
-    from rich.text import Text
-
     keys = max((len(key) for key, _ in rows), default=0)
     for key, text in rows:
         prefix = f"  {key:>{keys}} "
@@ -222,22 +225,20 @@ def _numbered(c: Console, rows: list[tuple[str, str]]) -> None:
             subsequent_indent=" " * len(prefix), break_on_hyphens=False,
         ) or [prefix.rstrip()]
         for line in lines:
-            c.print(Text(line), soft_wrap=True)
+            c.print(_text(line), soft_wrap=True)
 
 
 def _summary(c: Console, block: Summary) -> None:
-    from rich.text import Text
-
     c.print()
-    c.rule(Text(msg.STRENGTHS_HEADING), style="dim")
+    c.rule(_text(msg.STRENGTHS_HEADING), style="dim")
     for line in block.strengths:
-        c.print(Text(f"  • {line}"))
-    c.print(Text(block.practiced))
+        c.print(_text(f"  • {line}"))
+    c.print(_text(block.practiced))
     if block.growing:
-        c.print(Text(msg.GROWING.format(titles=", ".join(block.growing))))
+        c.print(_text(msg.GROWING.format(titles=", ".join(block.growing))))
     for note in block.notes:
-        c.print(Text(note))
+        c.print(_text(note))
     c.print()
-    c.print(Text(block.closing))
+    c.print(_text(block.closing))
     # The path on a line of its own, never wrapped, so it can be copied whole.
-    c.print(Text(block.saved_to), soft_wrap=True)
+    c.print(_text(block.saved_to), soft_wrap=True)

@@ -1,1 +1,0 @@
-"""The click that typer runs on: ``from peersup_cli.cli.clicklib import click``."""
