@@ -254,8 +254,8 @@ def test_errors_on_a_cp1252_pipe_are_utf8(tmp_path: Path) -> None:
 def test_terminal_blocks_and_styled_views_are_sanitised(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import Console
 
+    from peersup_cli.cli.journal_views import Line
     from peersup_cli.cli.terminal import render_block
-    from peersup_cli.history.views import Line
     from peersup_cli.reflection.port import Notice
 
     screen = io.StringIO()

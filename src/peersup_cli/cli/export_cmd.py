@@ -106,15 +106,15 @@ def _needs_output(fmt: str, target: Path | None) -> None:
 
 
 def _journal_path(ref: str, override: Path | None) -> Path:
-    from ..history.index import open_index
     from ..history.refs import resolve
     from .common import journal_dir
+    from .progress import index_for
 
     given = Path(ref).expanduser()
     if given.exists() and not given.is_dir():
         return given
     folder = journal_dir(override)
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         return resolve(ref, folder, index).path
 
 

@@ -56,11 +56,11 @@ def list_cmd(
 ) -> None:
     """Journals, newest first, each with the number to use in `journal show`."""
     from ..history.filters import make_filters
-    from ..history.index import open_index
+    from .progress import index_for
 
     folder = _folder(journal_dir)
 
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
         entries = index.entries(filters, limit=limit or None)
         skipped, any_at_all = index.skipped(), index.count() > 0
@@ -69,7 +69,7 @@ def list_cmd(
                     "skipped": [s.to_json() for s in skipped]})
         return
     if entries:
-        from ..history.views import LIST_HEADER, list_row
+        from .journal_views import LIST_HEADER, list_row
 
         lines = [LIST_HEADER, *(list_row(e) for e in entries)]
         echo("\n".join(lines))
@@ -85,13 +85,13 @@ def list_cmd(
 @options.JOURNAL_DIR
 def show_cmd(ref: str, journal_dir: Path | None) -> None:
     """One journal, laid out for reading (a prep's agenda comes first)."""
-    from ..history.index import open_index
     from ..history.refs import resolve
-    from ..history.views import show
     from ..journal.store import load_journal
+    from .journal_views import show
+    from .progress import index_for
 
     folder = _folder(journal_dir)
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         resolved = resolve(ref, folder, index)
     journal = load_journal(resolved.path)
     if resolved.note:
@@ -127,15 +127,15 @@ def search_cmd(
 ) -> None:
     """Find words in answers, action plans, support and agendas; shows each matching line."""
     from ..history.filters import make_filters
-    from ..history.index import open_index
     from ..history.search import search
+    from .progress import index_for
 
     folder = _folder(journal_dir)
     query = " ".join(text)
 
-    from ..history.views import hit_view, search_total
+    from .journal_views import hit_view, search_total
 
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
         hits = search(index, query, filters)
         if as_json:
@@ -186,13 +186,13 @@ def trends_cmd(
     Strengths first: the values rated highest lately come at the top.
     """
     from ..history.filters import make_filters
-    from ..history.index import open_index
     from ..history.trends import trends
-    from ..history.views import trends_view
+    from .journal_views import trends_view
+    from .progress import index_for
 
     folder = _folder(journal_dir)
 
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
         values = trends(index.value_rows(filters), index.item_texts(), filters.value,
                         context=_context_items())
@@ -220,13 +220,13 @@ def compare_cmd(a: str, b: str, as_json: bool, journal_dir: Path | None) -> None
     Either may be any journal file, such as one a colleague shared, of any role or framework.
     """
     from ..history.compare import compare, describe
-    from ..history.index import open_index
     from ..history.refs import resolve
-    from ..history.views import compare_view
     from ..journal.store import load_journal
+    from .journal_views import compare_view
+    from .progress import index_for
 
     folder = _folder(journal_dir)
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         path_a, path_b = resolve(a, folder, index).path, resolve(b, folder, index).path
     ja, jb = load_journal(path_a), load_journal(path_b)
     rows = compare(ja, jb)
@@ -258,14 +258,14 @@ def summary_cmd(
 ) -> None:
     """A growth summary in markdown, for a review or a supervision check-in."""
     from ..history.filters import make_filters
-    from ..history.index import open_index
     from ..history.summary import covers, summary
+    from .progress import index_for
 
     folder = _folder(journal_dir)
     if target is not None:
         _check_output(target, folder, force)
 
-    with open_index(folder) as index:
+    with index_for(folder) as index:
         filters = make_filters(index, role, since, until, None, supervisee)
         entries = index.entries(filters, newest_first=False)
         period, who = covers(entries, filters, since=since, until=until,
@@ -290,10 +290,10 @@ def summary_cmd(
 @options.JOURNAL_DIR
 def reindex_cmd(journal_dir: Path | None) -> None:
     """Rebuild the journal index from the files (it is only a cache; nothing is lost)."""
-    from ..history.index import open_index
+    from .progress import index_for
 
     folder = _folder(journal_dir)
-    with open_index(folder, rebuild=True) as index:
+    with index_for(folder, rebuild=True) as index:
         count, skipped = index.count(), index.skipped()
     echo(f"Indexed {count} journal{'s' * (count != 1)} in {folder}; skipped {len(skipped)}.")
     report_skipped(skipped)

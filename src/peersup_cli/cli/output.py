@@ -64,7 +64,7 @@ class OutputClosed(Exception):
 
 
 class StyledLine(Protocol):
-    """A line of a view (``history.views.Line``): text, a style name, spans to highlight."""
+    """A line of a view (``journal_views.Line``): text, a style name, spans to highlight."""
 
     @property
     def text(self) -> str: ...

@@ -132,6 +132,7 @@ def _session(
     from ..reflection.answers_file import AnswersPort, check_against, load_answers
     from ..reflection.port import Notice
     from . import common
+    from .progress import IndexProgress
     from .terminal import TerminalPort, enable_line_editing, render_block
 
     if answers is not None and resume:
@@ -162,7 +163,8 @@ def _session(
 
     if data is None:
         welcome()
-    lookback = Lookback(jdir)
+    progress = IndexProgress()
+    lookback = Lookback(jdir, progress=progress)
     try:
         if resume:
             found = runner.find_resumable(
@@ -213,6 +215,8 @@ def _session(
             check_against(data, plan.framework, plan.role, plan.carry_items)
             port = AnswersPort(data, plan.carry_items)
             welcome()
+        lookback.close()  # everything looked back on is in the plan: free the index
+        progress.close()
         result = runner.run(
             plan, port, draft, journal_dir=jdir, version=__version__, resumed=resumed,
             keep_drafts=data is None, resume_hint=resume_hint,
@@ -224,7 +228,8 @@ def _session(
         console.print()
         raise InputEnded(msg.INPUT_CLOSED.format(resume=resume_hint)) from None
     finally:
-        lookback.__exit__(None, None, None)
+        lookback.close()
+        progress.close()
 
     if result.path is None or result.journal is None:
         return

@@ -17,7 +17,7 @@ from ..journal.format import JournalFormatError
 from ..journal.model import Journal
 from ..journal.store import person_key, read_journal
 from .filters import Filters
-from .index import Index, open_index
+from .index import Index, Progress, open_index
 from .records import IndexedJournal
 
 
@@ -103,9 +103,13 @@ class Lookback:
     """The look-back of one session: the index opened on first use, once, and closed with
     ``with``. A session that needs no look-back never opens it."""
 
-    def __init__(self, journal_dir: Path, index_file: Path | None = None) -> None:
+    def __init__(
+        self, journal_dir: Path, index_file: Path | None = None,
+        progress: Progress | None = None,
+    ) -> None:
         self.journal_dir = journal_dir
         self._index_file = index_file
+        self._progress = progress
         self._stack = contextlib.ExitStack()
         self._index: Index | None = None
 
@@ -115,6 +119,9 @@ class Lookback:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        self.close()
+
+    def close(self) -> None:
         self._stack.close()
         self._index = None
 
@@ -122,7 +129,8 @@ class Lookback:
     def index(self) -> Index:
         if self._index is None:
             self._index = self._stack.enter_context(
-                open_index(self.journal_dir, index_file=self._index_file)
+                open_index(self.journal_dir, index_file=self._index_file,
+                           progress=self._progress)
             )
         return self._index
 

@@ -10,13 +10,13 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..history.compare import Side, ValueComparison
+from ..history.records import IndexedJournal
+from ..history.trends import ValueTrend, sparkline
 from ..journal.model import Journal
-from .compare import Side, ValueComparison
-from .records import IndexedJournal
-from .trends import ValueTrend, sparkline
 
 if TYPE_CHECKING:
-    from .search import Hit
+    from ..history.search import Hit
 
 
 @dataclass
@@ -112,7 +112,7 @@ def hit_view(hit: Hit, width: int = 80, cut_to_fit: bool = True) -> list[Line]:
     ``cut_to_fit`` (a terminal): a short prefix and each line cut around its match. Otherwise
     (piped) each line stays whole behind ``file:line: where:``, like grep.
     """
-    from .search import snippet
+    from ..history.search import snippet
 
     e = hit.entry
     who = e.who() + (f", prep for {e.supervisee}" if e.supervisee else "")
