@@ -117,3 +117,24 @@ def test_export_help_lists_both_commands(cli) -> None:  # type: ignore[no-untype
     for flag in ("--framework", "--role", "--values", "--with-descriptions", "--with-prompts",
                  "--paper", "--format", "--output", "--force"):
         assert flag in options
+
+
+def test_blank_checklists_are_shareable_and_journals_private(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from builders import journal, save
+
+    umask = os.umask(0)
+    os.umask(umask)
+    for fmt in ("md", "html", "pdf"):
+        sheet = tmp_path / f"sheet.{fmt}"
+        assert cli("export", "checklist", "--format", fmt, "-o", str(sheet)).exit_code == 0
+        assert sheet.stat().st_mode & 0o777 == 0o666 & ~umask, fmt
+    folder = tmp_path / "journals"
+    save(folder, "2026-01-01-peer-supporter.md", journal("2026-01-01T09:00:00+00:00"))
+    for fmt in ("md", "html", "pdf"):
+        filled = tmp_path / f"filled.{fmt}"
+        result = cli("export", "journal", "latest", "--journal-dir", str(folder),
+                     "--format", fmt, "-o", str(filled))
+        assert result.exit_code == 0, result.output
+        assert filled.stat().st_mode & 0o777 == 0o600, fmt

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,6 +82,9 @@ class Page(HTMLParser):
     @property
     def text(self) -> str:
         return " ".join("".join(self.data).split())
+
+UMASK = os.umask(0)
+os.umask(UMASK)
 
 
 def test_checklist_items_checkboxes_and_structure() -> None:
@@ -161,7 +165,7 @@ def test_cli_html_writes_one_file(cli, tmp_path: Path) -> None:  # type: ignore[
         items_of(small_framework(), "supervisor")
     )
     assert "size: letter" in page.style
-    assert out.stat().st_mode & 0o777 == 0o600  # written by the atomic, private helper
+    assert out.stat().st_mode & 0o777 == 0o666 & ~UMASK  # a blank checklist is shareable
 
 
 def test_cli_journal_html_from_a_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -303,3 +303,12 @@ def test_odd_references_get_one_plain_sentence(cli, history, monkeypatch, ref) -
     assert result.stderr.startswith("peersup: No journal")
     assert "did not expect" not in result.stderr and "\x1b" not in result.stderr
     assert len(result.stderr) < 400
+
+
+def test_show_leaves_skipped_questions_out_unless_all(cli, history) -> None:  # type: ignore[no-untyped-def]
+    shown = out(cli("journal", "show", "5"))
+    assert "(skipped)" not in shown and "What would you try next?" not in shown
+    assert "(2 questions skipped; --all shows them)" not in shown
+    assert "question skipped; --all shows them)" in shown
+    everything = out(cli("journal", "show", "5", "--all"))
+    assert "What would you try next?" in everything and "(skipped)" in everything

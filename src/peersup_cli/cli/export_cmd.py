@@ -152,7 +152,9 @@ def _emit(
         example = path / f"{what}.{fmt}"
         raise UsageError(f"{path} is a folder: give a file name, such as {example}.")
     try:
-        atomic_write(path, data, overwrite=force)
+        # A blank checklist holds no one's words: it gets a normal file's mode, so a trainer
+        # can share it on a team drive. A filled journal stays private (owner only).
+        atomic_write(path, data, overwrite=force, private=what != "checklist")
     except FileExistsError:
         raise UsageError(f"{path} already exists. Add --force to replace it.") from None
     output.echo(f"Saved the {what} to {path}.")

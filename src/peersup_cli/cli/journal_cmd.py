@@ -82,9 +82,12 @@ def list_cmd(
 
 @journal.command("show", short_help="One journal, laid out for reading.")
 @options.ref_argument()
+@click.option("--all", "show_all", is_flag=True,
+              help="Show the skipped questions too (they are left out by default).")
 @options.JOURNAL_DIR
-def show_cmd(ref: str, journal_dir: Path | None) -> None:
-    """One journal, laid out for reading (a prep's agenda comes first)."""
+def show_cmd(ref: str, show_all: bool, journal_dir: Path | None) -> None:
+    """One journal, laid out for reading (a prep's agenda comes first). Questions you skipped
+    are left out; --all shows them."""
     from ..history.refs import resolve
     from ..journal.store import load_journal
     from .journal_views import show
@@ -96,7 +99,7 @@ def show_cmd(ref: str, journal_dir: Path | None) -> None:
     journal = load_journal(resolved.path)
     if resolved.note:
         echo(resolved.note, err=True)
-    print_lines(show(journal, width()))
+    print_lines(show(journal, width(), skipped=show_all))
 
 
 @journal.command("search", short_help="Find words in your journals.")

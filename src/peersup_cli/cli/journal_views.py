@@ -54,8 +54,10 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
     return out
 
 
-def show(journal: Journal, width: int = 80) -> list[Line]:
-    """One journal for reading: agenda first for a prep, then each value, then the plans."""
+def show(journal: Journal, width: int = 80, *, skipped: bool = False) -> list[Line]:
+    """One journal for reading: agenda first for a prep, then each value, then the plans.
+
+    Questions skipped are left out (one line says how many) unless ``skipped``."""
     from .. import messages as msg
     from ..journal.format import heading
 
@@ -90,12 +92,19 @@ def show(journal: Journal, width: int = 80) -> list[Line]:
                 wrapped = _wrap(f"{i.number}. {i.text}", width - 6)
                 out.append(Line(f"    ✓ {wrapped[0]}", "good"))
                 out += [Line(f"      {t}", "good") for t in wrapped[1:]]
+        left_out = 0
         for prompt, answer in zip(r.prompts, r.answers, strict=False):
+            if answer is None and not skipped:
+                left_out += 1
+                continue
             out += [Line(t, "dim") for t in _wrap(prompt, width, "  ")]
             if answer is None:
                 out.append(Line(f"    {msg.SKIPPED}", "dim"))
             else:
                 out += [Line(t) for t in _wrap(answer, width, "    ")]
+        if left_out:
+            out.append(Line(f"  ({left_out} question{'s' * (left_out != 1)} skipped; "
+                            "--all shows them)", "dim"))
         out.append(Line())
     for title, text in ((msg.SECTION_ACTION_PLAN, journal.action_plan),
                         (msg.SECTION_SUPPORT, journal.support)):
