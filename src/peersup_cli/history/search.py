@@ -183,10 +183,16 @@ def _lines(
         at += block.lines
     values: dict[str, tuple[int, str]] | None = None  # decoded only for a line in an answer
     out: list[Match] = []
-    line_start, b = 0, 0
-    for line_index, line_folded in enumerate(folded.split("\n")):
-        line_end = line_start + len(line_folded)
-        spans = _spans(line_folded, terms)
+    b = 0
+    line_index, counted_to = 0, 0  # the line number of position ``counted_to``
+    pos = folded.find(first.text)
+    while pos != -1:  # only lines holding the first term are looked at (found in C)
+        line_start = folded.rfind("\n", 0, pos) + 1
+        line_end = folded.find("\n", pos)
+        line_end = len(folded) if line_end == -1 else line_end
+        line_index += folded.count("\n", counted_to, line_start)
+        counted_to = line_start
+        spans = _spans(folded[line_start:line_end], terms)
         if spans is not None:
             while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
                 b += 1
@@ -199,7 +205,7 @@ def _lines(
                 number, label = values.get(place.where, (None, place.where))
             out.append(Match(place.line + line_index - (starts[b][0] if starts else 0), label,
                              body[line_start:line_end], spans, number))
-        line_start = line_end + 1
+        pos = folded.find(first.text, line_end)
     return out
 
 
