@@ -13,6 +13,7 @@ schema and opening the file live in ``schema``; the records handed out in ``reco
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import os
@@ -345,9 +346,7 @@ class Index:
             "SELECT id, text, linemap FROM texts WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         ):
-            out[row_id] = SearchText(
-                text or "", [BlockPlace(*b) for b in json.loads(linemap or "[]")]
-            )
+            out[row_id] = SearchText(text or "", linemap or "[]")
         return out
 
     def item_texts(self) -> dict[tuple[str, str, str, int], str]:
@@ -403,12 +402,30 @@ class BlockPlace:
 
 
 class SearchText:
-    """A journal's searchable lines (every block's text, in order) and where each block is."""
+    """A journal's searchable lines (every block's text, in order) and where each block is;
+    the block places are decoded only when a line is found."""
 
-    __slots__ = ("blocks", "text")
+    __slots__ = ("_linemap", "_raw", "_starts", "text")
 
-    def __init__(self, text: str, blocks: list[BlockPlace]) -> None:
-        self.text, self.blocks = text, blocks
+    def __init__(self, text: str, linemap_json: str) -> None:
+        self.text = text
+        self._linemap = linemap_json
+        self._raw: list[list[Any]] = []
+        self._starts: list[int] | None = None  # each block's first line index in ``text``
+
+    def place(self, line_index: int) -> tuple[BlockPlace, int]:
+        """The block holding line ``line_index`` of ``text``, and its first line's index."""
+        if self._starts is None:
+            self._raw = json.loads(self._linemap)
+            starts, at = [], 0
+            for block in self._raw:
+                starts.append(at)
+                at += block[2]
+            self._starts = starts
+        if not self._raw:
+            return BlockPlace(0, "", 0), 0
+        i = max(0, bisect.bisect_right(self._starts, line_index) - 1)
+        return BlockPlace(*self._raw[i]), self._starts[i]
 
 
 def _texts(j: Journal) -> tuple[str, str]:

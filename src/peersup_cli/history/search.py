@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import UsageError
 from .filters import Filters
-from .index import BlockPlace, Index
+from .index import Index, SearchText
 from .records import IndexedJournal
 
 WHERE_LABELS = {
@@ -141,7 +141,7 @@ def _hits(index: Index, terms: list[Term], filters: Filters | None) -> Iterator[
             found_text = texts.get(entry.id)
             if found_text is None:
                 continue
-            found = _lines(entry, found_text.text, found_text.blocks, terms)
+            found = _lines(entry, found_text, terms)
             if found:
                 yield Hit(entry, found)
 
@@ -168,22 +168,15 @@ def _candidates(index: Index, terms: list[Term]) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _lines(
-    entry: IndexedJournal, body: str, blocks: list[BlockPlace], terms: list[Term]
-) -> list[Match]:
-    """The lines of ``body`` that hold every term."""
+def _lines(entry: IndexedJournal, found: SearchText, terms: list[Term]) -> list[Match]:
+    """The lines of a journal's searchable text that hold every term."""
+    body = found.text
     folded = fold(body)
     first = terms[0]
     if first.text not in folded or any(t.text not in folded for t in terms[1:]):
         return []
-    starts: list[tuple[int, BlockPlace]] = []  # (index of the block's first line in body, block)
-    at = 0
-    for block in blocks:
-        starts.append((at, block))
-        at += block.lines
     values: dict[str, tuple[int, str]] | None = None  # decoded only for a line in an answer
     out: list[Match] = []
-    b = 0
     line_index, counted_to = 0, 0  # the line number of position ``counted_to``
     pos = folded.find(first.text)
     while pos != -1:  # only lines holding the first term are looked at (found in C)
@@ -194,16 +187,14 @@ def _lines(
         counted_to = line_start
         spans = _spans(folded[line_start:line_end], terms)
         if spans is not None:
-            while b + 1 < len(starts) and starts[b + 1][0] <= line_index:
-                b += 1
-            place = starts[b][1] if starts else BlockPlace(0, "", 0)
+            place, block_first = found.place(line_index)
             label = WHERE_LABELS.get(place.where)
             number = None
             if label is None:
                 if values is None:
                     values = {v.id: (v.number, v.title) for v in entry.values()}
                 number, label = values.get(place.where, (None, place.where))
-            out.append(Match(place.line + line_index - (starts[b][0] if starts else 0), label,
+            out.append(Match(place.line + line_index - block_first, label,
                              body[line_start:line_end], spans, number))
         pos = folded.find(first.text, line_end)
     return out
