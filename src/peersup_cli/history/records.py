@@ -38,7 +38,11 @@ def encode_values(journal: Journal) -> list[list[Any]]:
 
 
 def decode_values(vals_json: str | None) -> list[IndexedValue]:
-    return [IndexedValue(*v) for v in json.loads(vals_json or "[]")]
+    # _make builds each record straight from its list (trends decode 50,000 at a time).
+    return list(map(_make_value, json.loads(vals_json or "[]")))
+
+
+_make_value = IndexedValue._make
 
 
 @dataclass

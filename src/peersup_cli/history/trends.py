@@ -115,42 +115,53 @@ def trends(
     item number) of guideline items that state context rather than a practice: they are
     never counted as practised or as room to grow.
     """
-    by_id: dict[tuple[str, str], ValueTrend] = {}
     # Counted by (framework, role, value) first, items named at the end: 10,000 journals mean
     # some 200,000 item rows, too many to touch one by one.
-    shown: dict[tuple[str, str, str], int] = {}  # -> reflections that showed the items
-    sizes: dict[tuple[str, str, str], int] = {}  # -> the most items shown
+    shown: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {items shown: reflections}
     ticks: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {item number: times practised}
+    # Per role, then per value id: no tuple key built for each of 50,000 values.
+    roles: dict[str, dict[str, ValueTrend]] = {}
     for row in rows:
-        day = row.day
-        for v in decode_values(row.vals_json):
-            vid = v.id
-            if (only and vid != only) or not v.engaged:
+        day, role = row.day, row.role
+        per_role = roles.get(role)
+        if per_role is None:
+            per_role = roles[role] = {}
+        for vid, number, title, practice, size, label, rating, practiced, engaged in (
+            decode_values(row.vals_json)
+        ):
+            if not engaged or (only and vid != only):
                 continue
-            trend = by_id.get((row.role, vid))
+            trend = per_role.get(vid)
             if trend is None:
-                trend = by_id[(row.role, vid)] = ValueTrend(
-                    vid, v.number, v.title, v.practice, row.role, row.role_label)
-            trend.number, trend.title, trend.practice = v.number, v.title, v.practice  # newest
+                trend = per_role[vid] = ValueTrend(
+                    vid, number, title, practice, role, row.role_label)
+            elif trend.title != title or trend.number != number:
+                trend.number, trend.title, trend.practice = number, title, practice  # newest
             trend.times += 1
             trend.last = day
-            if v.rating is not None:
-                trend.ratings.append((day, v.rating))
-                trend.last_label = v.rating_label or ""
-            if not v.shown:
+            if rating is not None:
+                trend.ratings.append((day, rating))
+                trend.last_label = label or ""
+            if not size:
                 continue
-            key = (row.framework, row.role, vid)
-            shown[key] = shown.get(key, 0) + 1
-            sizes[key] = max(sizes.get(key, 0), v.shown)
-            if v.practiced:
-                per_tick = ticks.setdefault(key, {})
-                for n in v.practiced:
+            key = (row.framework, role, vid)
+            per = shown.get(key)
+            if per is None:
+                per = shown[key] = {}
+            per[size] = per.get(size, 0) + 1
+            if practiced:
+                per_tick = ticks.get(key)
+                if per_tick is None:
+                    per_tick = ticks[key] = {}
+                for n in practiced:
                     per_tick[n] = per_tick.get(n, 0) + 1
-    for key, times in shown.items():
+    by_id = {(role, vid): t for role, per_role in roles.items() for vid, t in per_role.items()}
+    for key, counts in shown.items():
         framework, role, vid = key
         trend = by_id[(role, vid)]
         ticked = ticks.get(key, {})
-        for n in range(1, sizes[key] + 1):
+        times = sum(counts.values())  # one denominator: every reflection that showed them
+        for n in range(1, max(counts) + 1):
             if (framework, role, vid, n) in context:
                 continue
             text = item_texts.get((framework, role, vid, n), f"Item {n}")
