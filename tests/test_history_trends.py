@@ -94,3 +94,18 @@ def test_summary_next_steps_come_from_the_same_role(
     for line in steps.splitlines():
         if "One thing to try next" in line and "Transparent" in line:
             assert "for a supporter" in line
+
+
+def test_the_context_set_is_cached_and_follows_the_file(tmp_path: Path) -> None:
+    from peersup_cli.guidelines import context_cache
+    from peersup_cli.guidelines.loader import packaged_path
+
+    packaged = context_cache.context_items()
+    assert ("ma-accs-2022", "supervisor", "facilitate-change", 2) in packaged
+    assert context_cache.context_items() == packaged  # from the small cache file now
+    custom = tmp_path / "ours.yaml"
+    text = packaged_path().read_text(encoding="utf-8")
+    custom.write_text(text.replace("context: true", "context: false"), encoding="utf-8")
+    assert context_cache.context_items(custom) == frozenset()
+    custom.write_text(text, encoding="utf-8")
+    assert context_cache.context_items(custom) == packaged

@@ -307,11 +307,11 @@ def _context_items() -> frozenset[tuple[str, str, str, int]]:
     """Guideline items that state context, not a practice: never growth areas. A guidelines
     file that cannot be loaded leaves none out rather than stopping a look back."""
     from ..errors import PeersupError
-    from ..history.trends import context_items
-    from .common import load_guidelines
+    from ..guidelines.context_cache import context_items
+    from .common import state
 
     try:
-        return context_items(load_guidelines())
+        return context_items(state().guidelines_path)
     except PeersupError:
         return frozenset()
 

@@ -173,17 +173,6 @@ def trends(
     return sorted(by_id.values(), key=_strength)
 
 
-def context_items(guidelines: Any) -> frozenset[tuple[str, str, str, int]]:
-    """(framework, role, value, number) of every context item the guidelines mark."""
-    return frozenset(
-        (fw.id, role, value.id, number)
-        for fw in guidelines.frameworks
-        for value in fw.values
-        for role, numbers in value.context.items()
-        for number in numbers
-    )
-
-
 def _strength(t: ValueTrend) -> tuple[float, float, int, int]:
     recent = t.recent if t.recent is not None else 0.0
     ticks = sum(i.practiced for i in t.items.values())
