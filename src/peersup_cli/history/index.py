@@ -19,7 +19,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..journal.format import JournalFormatError
 from ..journal.model import Journal
@@ -322,12 +322,11 @@ class Index:
         ``IndexedJournal`` for each of 10,000 journals."""
         conditions, params = filter_sql(filters or Filters())
         sql = (
-            "SELECT day, framework, role, vals, role_label FROM journals "
+            "SELECT day, framework, role, vals, coalesce(role_label, role) FROM journals "
             "WHERE dir = ? AND error IS NULL "
             f"{''.join(' AND ' + c for c in conditions)} ORDER BY ts, seq"
         )
-        return [ValueRow(day, fw, role, vals, label)
-                for day, fw, role, vals, label in self.conn.execute(sql, [self.dir_key, *params])]
+        return list(map(ValueRow._make, self.conn.execute(sql, [self.dir_key, *params])))
 
     def _entry(self, row: tuple[Any, ...]) -> IndexedJournal:
         (ref, row_id, name, date, day, role, role_label, framework, fw_title, supervisee,
@@ -380,16 +379,14 @@ class Index:
         return out
 
 
-class ValueRow:
+class ValueRow(NamedTuple):
     """One journal as trends see it: its day, framework, role and values (decoded on use)."""
 
-    __slots__ = ("day", "framework", "role", "role_label", "vals_json")
-
-    def __init__(
-        self, day: str, framework: str, role: str, vals_json: str, role_label: str | None = None
-    ) -> None:
-        self.day, self.framework, self.role, self.vals_json = day, framework, role, vals_json
-        self.role_label = role_label or role
+    day: str
+    framework: str
+    role: str
+    vals_json: str
+    role_label: str
 
 
 class BlockPlace:

@@ -68,7 +68,8 @@ def summary(
         lines += ["No journals in this period yet.", ""]
         return "\n".join(lines)
     values = trends(
-        (ValueRow(e.day, e.framework, e.role, e.vals_json, e.role_label) for e in entries),
+        (ValueRow(e.day, e.framework, e.role, e.vals_json, e.role_label or e.role)
+         for e in entries),
         item_texts, context=context,
     )
     rated = [v for v in values if v.recent is not None]
