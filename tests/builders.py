@@ -1,4 +1,5 @@
-"""Builders shared by the tests (no tests of its own): journals, a sample history, checksums.
+"""Builders shared by the tests (no tests of its own): journals, a sample history, checksums,
+the small guidelines files, and the one hypothesis text strategy.
 
 Journals are written with the project's own writer (``format.render``) and ``atomic_write``,
 exactly as peersup saves them, so the history commands see what real sessions leave behind.
@@ -6,12 +7,19 @@ exactly as peersup saves them, so the history commands see what real sessions le
 
 from __future__ import annotations
 
+# ruff: noqa: RUF001  (curly quotes and dashes are what the export tests are about)
 import hashlib
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import strategies as st
 
+from peersup_cli.errors import GuidelinesError
+from peersup_cli.guidelines.loader import load_guidelines, parse_guidelines
+from peersup_cli.guidelines.model import Framework, Guidelines
+from peersup_cli.journal import format as journal_format
 from peersup_cli.journal.format import render
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
 from peersup_cli.storage import atomic_write, ensure_private_dir
@@ -157,3 +165,319 @@ TRICKY = st.sampled_from(
 )
 ANY_TEXT = st.lists(st.one_of(st.text(), TRICKY), max_size=6).map("".join) | st.text()
 ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))
+
+
+# -- small guidelines files ------------------------------------------------------------------
+# The reflect and prep tests use TINY_GUIDELINES (one framework, 'tiny', three values); the
+# export tests use GUIDELINES_YAML (curly quotes, dashes, accents and markup on purpose).
+def _value(n: int, vid: str, title: str, practice: str) -> str:
+    return f"""
+      - id: {vid}
+        number: {n}
+        title: "{title}"
+        practice: "{practice}"
+        description: "{title} is the first sentence. Here is a second one. And a third, longer."
+        guidelines:
+          peer-supporter: ["{vid} item one", "{vid} item two", "{vid} item three"]
+          supervisor: ["{vid} sup one", "{vid} sup two"]
+        prompts:
+          peer-supporter: ["{vid} prompt one?", "{vid} prompt two?"]
+          supervisor: ["{vid} sup prompt one?", "{vid} sup prompt two?"]
+"""
+
+
+TINY_GUIDELINES = (
+    """schema_version: 1
+frameworks:
+  - id: tiny
+    title: "A tiny framework"
+    source:
+      title: "Tiny"
+      organisation: "Tests"
+      year: 2024
+      url: "https://example.org"
+      licence: "CC0"
+    roles:
+      - {id: peer-supporter, label: "Peer supporter"}
+      - {id: supervisor, label: "Supervisor"}
+    values:"""
+    + _value(1, "voluntary", "Voluntary", "Support Choice")
+    + _value(2, "hopeful", "Hopeful", "Share Hope")
+    + _value(3, "empathic", "Empathic", "Listen Deeply")
+)
+
+
+def write_tiny_guidelines(folder: Path) -> Path:
+    path = folder / "tiny-guidelines.yaml"
+    path.write_text(TINY_GUIDELINES, encoding="utf-8")
+    return path
+
+
+def tiny_framework() -> Framework:
+    fw = parse_guidelines(TINY_GUIDELINES).framework("tiny")
+    assert fw is not None
+    return fw
+
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_GUIDELINES = REPO / "data" / "guidelines.yaml"
+
+# Curly quotes, dashes and accents on purpose: every format must carry them through.
+GUIDELINES_YAML = """\
+schema_version: 1
+frameworks:
+  - id: ma-accs-2022
+    title: "Core values – a “small” test framework"
+    source:
+      title: Core values for testing
+      organisation: Test Organisation
+      year: 2022
+      url: https://example.org/values
+      licence: CC BY 4.0
+    roles:
+      - {id: peer-supporter, label: Peer supporter}
+      - {id: supervisor, label: Supervisor}
+    values:
+      - id: voluntary
+        number: 1
+        title: Voluntary
+        practice: Support Choice
+        description: |
+          Recovery is a choice – a person’s “own” path. Café, naïve, résumé.
+
+          A second paragraph, long enough to wrap across lines in every renderer that wraps text.
+        guidelines:
+          peer-supporter:
+            - I support people’s choices — even when I would choose differently.
+            - >-
+              I ask before I share my own story, and I accept “no” as an answer; this item is long
+              enough to wrap onto a second line of the printed page.
+          supervisor:
+            - I let supervisees set the agenda.
+        prompts:
+          peer-supporter:
+            - When did you last check someone’s choice?
+            - What helps you step back?
+          supervisor:
+            - How do you invite the agenda?
+      - id: hopeful
+        number: 2
+        title: Hopeful
+        practice: Share Hope
+        description: Hope is catching.
+        guidelines:
+          peer-supporter:
+            - I share stories of recovery.
+            - ITEM_A
+            - ITEM_B
+          supervisor:
+            - I notice progress, however small.
+        prompts:
+          peer-supporter:
+            - Where did you see hope this week?
+          supervisor:
+            - What gave your supervisee hope?
+  - id: naps-2019
+    title: National Practice Guidelines
+    source:
+      title: National Practice Guidelines
+      organisation: Test Association
+      year: 2019
+      url: https://example.org/naps
+      licence: All rights reserved
+    roles:
+      - {id: supervisor, label: Supervisor}
+    values:
+      - id: open-minded
+        number: 1
+        title: Open Minded
+        practice: Withhold Judgment
+        description: ""
+        guidelines:
+          supervisor:
+            - I stay curious about what I do not know.
+        prompts:
+          supervisor:
+            - What surprised you this week?
+"""
+PLAIN_ITEMS = ("I stay humble.", "I keep learning.")
+EVIL_ITEMS = ("<script>alert(1)</script>", "<b>bold</b> & more")
+
+
+def guidelines_text(evil: bool = False) -> str:
+    a, b = EVIL_ITEMS if evil else PLAIN_ITEMS
+    return GUIDELINES_YAML.replace("ITEM_A", f'"{a}"').replace("ITEM_B", f'"{b}"')
+
+
+def write_guidelines(tmp_path: Path, evil: bool = False) -> Path:
+    path = tmp_path / ("evil.yaml" if evil else "guidelines.yaml")
+    path.write_text(guidelines_text(evil), encoding="utf-8")
+    return path
+
+
+def small_guidelines(evil: bool = False) -> Guidelines:
+    return parse_guidelines(guidelines_text(evil), "test.yaml")
+
+
+def small_framework(evil: bool = False) -> Framework:
+    fw = small_guidelines(evil).framework("ma-accs-2022")
+    assert fw is not None
+    return fw
+
+
+def real_guidelines() -> Guidelines:
+    return load_guidelines(REAL_GUIDELINES)
+
+
+def items_of(fw: Framework, role: str) -> list[str]:
+    return [" ".join(t.split()) for v in fw.values for t in v.guidelines.get(role, ())]
+
+
+FIRST_ITEM = "I support people’s choices — even when I would choose differently."
+# Answers hold markup, a blank line and a carriage return: all must come through as text.
+ANSWER = "I asked first, then listened.\n\n<script>alert(2)</script> stayed text\rtoo"
+
+
+def sample_journal(prep: bool = False) -> Journal:
+    reflection = ValueReflection(
+        value_id="voluntary",
+        number=1,
+        title="Voluntary",
+        practice="Support Choice",
+        items=[
+            GuidelineItem(1, FIRST_ITEM, True),
+            GuidelineItem(2, "I ask before I share my own story.", False),
+        ],
+        rating=3,
+        rating_label="Steady",
+        prompts=["When did you last check someone’s choice?", "What helps you step back?"],
+        answers=[ANSWER, None],
+    )
+    return Journal(
+        date=datetime(2026, 11, 22, 9, 30, tzinfo=UTC),
+        role="supervisor" if prep else "peer-supporter",
+        framework="ma-accs-2022",
+        reflections=[reflection],
+        peersup_version="0.1.0",
+        supervisee="Sam" if prep else None,
+        framework_title="Core values – a “small” test framework",
+        role_label="Supervisor" if prep else "Peer supporter",
+        action_plan="Ask before sharing, every time.\nNotice when I rush.",
+        support="Time to talk about <b>boundaries</b>.",
+        agenda=Agenda(
+            carried=["Plan the group session"],
+            done=["Read the guidelines"],
+            topics=["Workload"],
+            questions=["How do I say no?"],
+        )
+        if prep
+        else None,
+    )
+
+
+def write_journal(tmp_path: Path, journal: Journal, name: str = "journal.md") -> Path:
+    path = tmp_path / name
+    # newline="": the carriage return inside the answer must reach the file as it is.
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(journal_format.render(journal))
+    return path
+
+
+TASK = re.compile(r"^- \[([ x])\] (.*)$")
+
+
+def md_tasks(text: str) -> list[tuple[bool, str]]:
+    """Every GitHub task list item: (ticked, text without markdown escapes)."""
+    out = []
+    for line in text.splitlines():
+        if m := TASK.match(line):
+            out.append((m.group(1) == "x", re.sub(r"\\(.)", r"\1", m.group(2))))
+    return out
+
+
+# -- the document ------------------------------------------------------------------------------
+
+
+# The loader tests' own small framework, built from parts so each test can vary one.
+ROLES = ("peer-supporter", "supervisor")
+VALUES = (
+    ("voluntary", "Peer Support is Voluntary", "Support Choice"),
+    ("hopeful", "Peer Supporters Are Hopeful", "Share Hope"),
+    ("empathic", "Peer Supporters Are Empathic", "Listen with Emotional Sensitivity"),
+    ("respectful", "Peer Supporters Are Respectful", "Be Curious and Embrace Diversity"),
+)
+
+
+def value_yaml(n: int, vid: str, title: str, practice: str, roles: tuple[str, ...] = ROLES) -> str:
+    lines = [
+        f"      - id: {vid}",
+        f"        number: {n}",
+        f"        title: {title}",
+        f"        practice: {practice}",
+        f"        description: What {vid} means to us.",
+        "        guidelines:",
+    ]
+    for role in roles:
+        lines += [f"          {role}:", f"            - A {role} guideline for {vid}."]
+    lines.append("        prompts:")
+    for role in roles:
+        lines += [f"          {role}:", f"            - When did you practise {vid} as {role}?"]
+    return "\n".join(lines)
+
+
+def framework_yaml(
+    fid: str = "tiny-2024", values: tuple[tuple[str, str, str], ...] = VALUES
+) -> str:
+    head = f"""\
+  - id: {fid}
+    title: A tiny framework for tests
+    source:
+      title: Tiny guidelines
+      organisation: The test organisation
+      year: 2024
+      url: https://example.org/tiny
+      licence: Free to use with credit.
+    roles:
+      - id: peer-supporter
+        label: Peer supporter
+      - id: supervisor
+        label: Supervisor
+    rating_scale:
+      - number: 1
+        label: Just starting
+        description: I am beginning.
+      - number: 2
+        label: Growing
+        description: I practise this sometimes.
+    values:
+"""
+    return head + "\n".join(value_yaml(i, *v) for i, v in enumerate(values, 1))
+
+
+def tiny_yaml() -> str:
+    return "schema_version: 1\nframeworks:\n" + framework_yaml() + "\n"
+
+
+def write_file(tmp_path: Path, text: str | bytes, name: str = "g.yaml") -> Path:
+    file = tmp_path / name
+    if isinstance(text, bytes):
+        file.write_bytes(text)
+    else:
+        file.write_text(text, encoding="utf-8")
+    return file
+
+
+def line_of(text: str, snippet: str, nth: int = 1) -> int:
+    """1-based line of the nth occurrence of ``snippet`` in ``text``."""
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(snippet, pos + 1)
+    return text.count("\n", 0, pos) + 1
+
+
+def problems(file: Path) -> list[str]:
+    with pytest.raises(GuidelinesError) as info:
+        load_guidelines(file)
+    assert info.value.exit_code == 2
+    assert str(info.value) == "\n".join(info.value.problems)
+    return info.value.problems

@@ -12,7 +12,7 @@ import pytest
 from builders import checksums, journal, save
 from peersup_cli.cli import progress as progress_mod
 from peersup_cli.cli.progress import IndexProgress, index_for
-from peersup_cli.history import index as index_mod
+from peersup_cli.history import refresh as index_mod
 from peersup_cli.history.index import open_index
 
 

@@ -1,7 +1,7 @@
 """The session engine, driven through a scripted fake port that fails on any unexpected question.
 
-``TINY_GUIDELINES`` / ``write_tiny_guidelines`` are also used by the other reflect test modules:
-a small framework whose wording the tests control, independent of the packaged data.
+The small framework (``TINY_GUIDELINES`` in builders) has wording the tests control,
+independent of the packaged data.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from builders import TINY_GUIDELINES, tiny_framework
 from peersup_cli.errors import StorageError
 from peersup_cli.guidelines.loader import parse_guidelines
-from peersup_cli.guidelines.model import Framework
 from peersup_cli.history.lookback import Lookback
 from peersup_cli.journal import store
 from peersup_cli.journal.model import STATUS_COMPLETE, STATUS_PARTIAL
@@ -45,55 +45,6 @@ from peersup_cli.reflection.port import (
     ValueHeader,
     parse_line,
 )
-
-
-def _value(n: int, vid: str, title: str, practice: str) -> str:
-    return f"""
-      - id: {vid}
-        number: {n}
-        title: "{title}"
-        practice: "{practice}"
-        description: "{title} is the first sentence. Here is a second one. And a third, longer."
-        guidelines:
-          peer-supporter: ["{vid} item one", "{vid} item two", "{vid} item three"]
-          supervisor: ["{vid} sup one", "{vid} sup two"]
-        prompts:
-          peer-supporter: ["{vid} prompt one?", "{vid} prompt two?"]
-          supervisor: ["{vid} sup prompt one?", "{vid} sup prompt two?"]
-"""
-
-
-TINY_GUIDELINES = (
-    """schema_version: 1
-frameworks:
-  - id: tiny
-    title: "A tiny framework"
-    source:
-      title: "Tiny"
-      organisation: "Tests"
-      year: 2024
-      url: "https://example.org"
-      licence: "CC0"
-    roles:
-      - {id: peer-supporter, label: "Peer supporter"}
-      - {id: supervisor, label: "Supervisor"}
-    values:"""
-    + _value(1, "voluntary", "Voluntary", "Support Choice")
-    + _value(2, "hopeful", "Hopeful", "Share Hope")
-    + _value(3, "empathic", "Empathic", "Listen Deeply")
-)
-
-
-def write_tiny_guidelines(folder: Path) -> Path:
-    path = folder / "tiny-guidelines.yaml"
-    path.write_text(TINY_GUIDELINES, encoding="utf-8")
-    return path
-
-
-def tiny_framework() -> Framework:
-    fw = parse_guidelines(TINY_GUIDELINES).framework("tiny")
-    assert fw is not None
-    return fw
 
 
 class ScriptedPort:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_export_checklist import md_tasks, write_guidelines
+from builders import md_tasks, write_guidelines
 
 
 @pytest.fixture

@@ -9,10 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from peersup_cli.export.checklist import build_checklist
-from peersup_cli.export.html import render_html
-from peersup_cli.export.journal_doc import build_journal
-from test_export_checklist import (
+from builders import (
     ANSWER,
     EVIL_ITEMS,
     items_of,
@@ -22,6 +19,9 @@ from test_export_checklist import (
     write_guidelines,
     write_journal,
 )
+from peersup_cli.export.checklist import build_checklist
+from peersup_cli.export.html import render_html
+from peersup_cli.export.journal_doc import build_journal
 
 
 class Page(HTMLParser):

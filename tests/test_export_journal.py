@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peersup_cli.export.journal_doc import build_journal
-from peersup_cli.export.markdown import render_markdown
-from test_export_checklist import (
+from builders import (
     ANSWER,
     md_tasks,
     sample_journal,
@@ -16,6 +14,8 @@ from test_export_checklist import (
     write_guidelines,
     write_journal,
 )
+from peersup_cli.export.journal_doc import build_journal
+from peersup_cli.export.markdown import render_markdown
 
 
 def test_markdown_ticks_practised_items_and_keeps_answers() -> None:

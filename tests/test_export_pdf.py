@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from peersup_cli.export.checklist import build_checklist
-from peersup_cli.export.fonts import bundled_fonts, to_latin1
-from peersup_cli.export.journal_doc import build_journal
-from peersup_cli.export.pdf import render_pdf
-from test_export_checklist import (
+from builders import (
     ANSWER,
     EVIL_ITEMS,
     items_of,
@@ -24,6 +20,10 @@ from test_export_checklist import (
     write_guidelines,
     write_journal,
 )
+from peersup_cli.export.checklist import build_checklist
+from peersup_cli.export.fonts import bundled_fonts, to_latin1
+from peersup_cli.export.journal_doc import build_journal
+from peersup_cli.export.pdf import render_pdf
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from builders import line_of, problems, tiny_yaml
+from builders import write_file as write
 from peersup_cli.guidelines.cache import FORMAT, load_guidelines_cached
 from peersup_cli.guidelines.glossary import terms_in
 from peersup_cli.guidelines.loader import load_guidelines
 from peersup_cli.guidelines.model import GuidelineItem, Value
-from test_loader import line_of, problems, tiny_yaml, write
 
 PS_LIST = "          peer-supporter:\n            - A peer-supporter guideline for hopeful.\n"
 GLOSSARY_AT = "    values:\n"

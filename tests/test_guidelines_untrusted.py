@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from builders import tiny_yaml
 from peersup_cli.errors import GuidelinesError
 from peersup_cli.guidelines import loader
 from peersup_cli.guidelines.cache import load_guidelines_cached
 from peersup_cli.guidelines.loader import MAX_BYTES, load_guidelines
 from peersup_cli.guidelines.model import Guidelines
-from test_loader import tiny_yaml
 
 LOADERS: dict[str, Callable[[Path], Guidelines]] = {
     "loader": load_guidelines,

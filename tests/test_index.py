@@ -10,7 +10,7 @@ import pytest
 
 from builders import journal, reflection, sample, save
 from peersup_cli import paths
-from peersup_cli.history import index as index_mod
+from peersup_cli.history import refresh as index_mod
 from peersup_cli.history import schema
 from peersup_cli.history.filters import Filters
 from peersup_cli.history.index import Index, open_index, scan_dir

@@ -11,92 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from builders import (
+    VALUES,
+    framework_yaml,
+    line_of,
+    problems,
+    tiny_yaml,
+)
+from builders import (
+    write_file as write,
+)
 from peersup_cli.errors import GuidelinesError
 from peersup_cli.guidelines.cache import load_guidelines_cached
 from peersup_cli.guidelines.loader import load_guidelines, packaged_path
-
-ROLES = ("peer-supporter", "supervisor")
-VALUES = (
-    ("voluntary", "Peer Support is Voluntary", "Support Choice"),
-    ("hopeful", "Peer Supporters Are Hopeful", "Share Hope"),
-    ("empathic", "Peer Supporters Are Empathic", "Listen with Emotional Sensitivity"),
-    ("respectful", "Peer Supporters Are Respectful", "Be Curious and Embrace Diversity"),
-)
-
-
-def value_yaml(n: int, vid: str, title: str, practice: str, roles: tuple[str, ...] = ROLES) -> str:
-    lines = [
-        f"      - id: {vid}",
-        f"        number: {n}",
-        f"        title: {title}",
-        f"        practice: {practice}",
-        f"        description: What {vid} means to us.",
-        "        guidelines:",
-    ]
-    for role in roles:
-        lines += [f"          {role}:", f"            - A {role} guideline for {vid}."]
-    lines.append("        prompts:")
-    for role in roles:
-        lines += [f"          {role}:", f"            - When did you practise {vid} as {role}?"]
-    return "\n".join(lines)
-
-
-def framework_yaml(
-    fid: str = "tiny-2024", values: tuple[tuple[str, str, str], ...] = VALUES
-) -> str:
-    head = f"""\
-  - id: {fid}
-    title: A tiny framework for tests
-    source:
-      title: Tiny guidelines
-      organisation: The test organisation
-      year: 2024
-      url: https://example.org/tiny
-      licence: Free to use with credit.
-    roles:
-      - id: peer-supporter
-        label: Peer supporter
-      - id: supervisor
-        label: Supervisor
-    rating_scale:
-      - number: 1
-        label: Just starting
-        description: I am beginning.
-      - number: 2
-        label: Growing
-        description: I practise this sometimes.
-    values:
-"""
-    return head + "\n".join(value_yaml(i, *v) for i, v in enumerate(values, 1))
-
-
-def tiny_yaml() -> str:
-    return "schema_version: 1\nframeworks:\n" + framework_yaml() + "\n"
-
-
-def write(tmp_path: Path, text: str | bytes, name: str = "g.yaml") -> Path:
-    file = tmp_path / name
-    if isinstance(text, bytes):
-        file.write_bytes(text)
-    else:
-        file.write_text(text, encoding="utf-8")
-    return file
-
-
-def line_of(text: str, snippet: str, nth: int = 1) -> int:
-    """1-based line of the nth occurrence of ``snippet`` in ``text``."""
-    pos = -1
-    for _ in range(nth):
-        pos = text.index(snippet, pos + 1)
-    return text.count("\n", 0, pos) + 1
-
-
-def problems(file: Path) -> list[str]:
-    with pytest.raises(GuidelinesError) as info:
-        load_guidelines(file)
-    assert info.value.exit_code == 2
-    assert str(info.value) == "\n".join(info.value.problems)
-    return info.value.problems
 
 
 # -- the packaged file -----------------------------------------------------------------------

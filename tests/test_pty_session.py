@@ -18,9 +18,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from builders import write_tiny_guidelines
 from peersup_cli.journal import store
 from peersup_cli.reflection.draft import list_drafts
-from test_engine import write_tiny_guidelines
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

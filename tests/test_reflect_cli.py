@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from builders import write_tiny_guidelines
 from peersup_cli.journal import store
-from test_engine import write_tiny_guidelines
 
 
 @pytest.fixture(autouse=True)

@@ -8,45 +8,32 @@ database at all is deleted and rebuilt without a word; one that cannot be opened
 locked at once gives way to an in-memory index for the run. Nothing here writes a journal file.
 
 Every file is read through ``journal.store.read_journal``, the one reader of the format. The
-schema and opening the file live in ``schema``; the records handed out in ``records``.
+schema and opening the file live in ``schema``, keeping in step in ``refresh``, and the
+records handed out in ``records``.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import json
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from ..journal.format import JournalFormatError
-from ..journal.model import Journal
-from ..journal.store import is_journal_name, name_order, person_key, read_journal
 from . import schema
 from .filters import Filters, filter_sql
-from .records import (
-    IndexedJournal,
-    RefreshResult,
-    Skipped,
-    compact_numbers,
-    decode_values,
-    encode_values,
-)
+from .records import IndexedJournal, SearchText, Skipped, ValueRow, decode_values
+from .refresh import BATCH, BULK, KeepInStep, Progress, scan_dir
 
 if TYPE_CHECKING:
     import sqlite3
 
-BULK = 500  # from this many new or changed files on, the full-text index is rebuilt later
-BATCH = 256  # rows stored at a time: fast, and memory stays small
-# Called as (files read, files to read) while a refresh reads files; the CLI draws a bar.
-Progress = Callable[[int, int], None]
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+__all__ = ["BATCH", "BULK", "Index", "Progress", "open_index", "scan_dir"]
 
 
-class Index:
-    """An open index for one journal folder. Use ``open_index`` rather than this directly."""
+class Index(KeepInStep):
+    """An open index for one journal folder: kept in step with the files by ``KeepInStep``
+    (``refresh``), asked by the methods below. Use ``open_index`` rather than this directly."""
 
     def __init__(self, conn: sqlite3.Connection, journal_dir: Path, file: Path | None) -> None:
         self.conn = conn
@@ -56,204 +43,6 @@ class Index:
         self.has_fts = bool(
             conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone()
         )
-
-    # -- keeping in step with the files --------------------------------------------------------
-    def refresh(self, progress: Progress | None = None) -> RefreshResult:
-        found = scan_dir(self.journal_dir)
-        stale, fresh, removed = self._changes(found)
-        if not stale and not fresh:
-            return RefreshResult()
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Asked again under the write lock: another peersup may have caught up meanwhile.
-            stale, fresh, removed = self._changes(found)
-            self._forget(stale, fts := self._fts_live(len(fresh)))
-            first_new = self._store(fresh, found, fts, progress)
-            self._number(first_new, renumber_all=bool(stale))
-            conn.execute("COMMIT")
-        except BaseException:  # Ctrl-C included: the index stays as it was
-            with contextlib.suppress(Exception):
-                conn.execute("ROLLBACK")
-            raise
-        return RefreshResult(read=len(fresh), removed=removed)
-
-    def _changes(self, found: dict[str, tuple[int, int]]) -> tuple[list[int], list[str], int]:
-        """(row ids to forget, file names to read, how many files are gone)."""
-        known = {
-            name: (row_id, size, mtime)
-            for row_id, name, size, mtime in self.conn.execute(
-                "SELECT id, name, size, mtime_ns FROM journals WHERE dir = ?", (self.dir_key,)
-            )
-        }
-        stale = [
-            row_id
-            for name, (row_id, size, mtime) in known.items()
-            if found.get(name) != (size, mtime)
-        ]
-        fresh = [
-            name for name, stat in found.items() if name not in known or known[name][1:] != stat
-        ]
-        return stale, fresh, sum(name not in found for name in known)
-
-    def _fts_live(self, changes: int) -> bool:
-        """Whether to keep the full-text index in step row by row (few changes) or leave it to
-        be rebuilt in one go by the next search (many: 3x faster)."""
-        fts = self.has_fts and not self._fts_stale()
-        if fts and changes >= BULK:
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
-            return False
-        return fts
-
-    def _forget(self, stale: list[int], fts: bool) -> None:
-        if not stale:
-            return
-        ids = json.dumps(stale)
-        if fts:
-            self.conn.execute(
-                "INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text "
-                "FROM texts WHERE id IN (SELECT value FROM json_each(?))",
-                (ids,),
-            )
-        for table in ("journals", "texts"):
-            self.conn.execute(
-                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (ids,)
-            )
-
-    def _store(
-        self, names: list[str], found: dict[str, tuple[int, int]], fts: bool,
-        progress: Progress | None,
-    ) -> int:
-        """Read and store ``names``; returns the first new row id."""
-        conn = self.conn
-        before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
-        insert_journal = (
-            f"INSERT INTO journals (id, {schema.COLUMNS}) "
-            f"VALUES ({', '.join('?' * (schema.NCOLUMNS + 1))})"
-        )
-        # key -> (file name, text): the newest file's wording wins (names start with the date).
-        items: dict[tuple[str, str, str, int], tuple[str, str]] = {}
-        scale: dict[tuple[str, int], tuple[str, str]] = {}
-        journal_rows: list[tuple[Any, ...]] = []
-        text_rows: list[tuple[Any, ...]] = []
-        for done, name in enumerate(names, start=1):
-            row_id = before + done
-            try:
-                journal = read_journal(self.journal_dir / name)
-            except JournalFormatError as exc:
-                journal_rows.append(
-                    (row_id, self.dir_key, name, *found[name], str(exc),
-                     *([None] * (schema.NCOLUMNS - 5)))
-                )
-            else:
-                journal_rows.append((row_id, *self._row(name, found[name], journal)))
-                text_rows.append((row_id, *_texts(journal)))
-                _note_wording(items, scale, name, journal)
-            if len(journal_rows) >= BATCH:
-                self._insert(insert_journal, journal_rows, text_rows)
-                if progress is not None:
-                    progress(done, len(names))
-        self._insert(insert_journal, journal_rows, text_rows)
-        if progress is not None:
-            progress(len(names), len(names))
-        if fts:
-            conn.execute(
-                "INSERT INTO fts (rowid, text) SELECT id, text FROM texts WHERE id > ?", (before,)
-            )
-        conn.executemany(
-            "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?)",
-            ((*k, v) for k, (_, v) in items.items()),
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
-            ((*k, v) for k, (_, v) in scale.items()),
-        )
-        return int(before) + 1
-
-    def _number(self, first_new: int, *, renumber_all: bool) -> None:
-        """Give each readable journal its ``ref``. New journals that all come after the old
-        ones (the usual case: today's session) are numbered on from the last; anything else
-        (a back-dated or removed journal) numbers the folder again in one statement."""
-        conn, key = self.conn, self.dir_key
-        last_ref = conn.execute(
-            "SELECT coalesce(max(ref), 0) FROM journals WHERE dir = ? AND error IS NULL "
-            "AND id < ?", (key, first_new),
-        ).fetchone()[0]
-        newest_old = conn.execute(
-            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id < ? "
-            "ORDER BY ts DESC, seq DESC LIMIT 1", (key, first_new),
-        ).fetchone()
-        oldest_new = conn.execute(
-            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id >= ? "
-            "ORDER BY ts, seq LIMIT 1", (key, first_new),
-        ).fetchone()
-        if oldest_new is None and not renumber_all:
-            return
-        if not renumber_all and (newest_old is None or tuple(oldest_new) > tuple(newest_old)):
-            conn.execute(
-                "UPDATE journals SET ref = r.n + ? FROM (SELECT id, row_number() OVER "
-                "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL "
-                "AND id >= ?) AS r WHERE journals.id = r.id",
-                (last_ref, key, first_new),
-            )
-            return
-        conn.execute(
-            "UPDATE journals SET ref = r.n FROM (SELECT id, row_number() OVER "
-            "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL) AS r "
-            "WHERE journals.id = r.id",
-            (key,),
-        )
-
-    def _insert(
-        self, sql: str, journal_rows: list[tuple[Any, ...]], text_rows: list[tuple[Any, ...]]
-    ) -> None:
-        self.conn.executemany(sql, journal_rows)
-        self.conn.executemany("INSERT INTO texts VALUES (?, ?, ?)", text_rows)
-        journal_rows.clear()
-        text_rows.clear()
-
-    def _row(self, name: str, stat: tuple[int, int], j: Journal) -> tuple[Any, ...]:
-        """The ``journals`` row of a readable journal, in ``schema.COLUMNS`` order."""
-        base, number = name_order(name)
-        return (
-            self.dir_key, name, *stat, None,
-            j.date.isoformat(), j.date.timestamp(), j.date.date().isoformat(),
-            f"{base}\x00{number:010d}",
-            j.role, j.role_label, j.framework, j.framework_title, j.supervisee,
-            person_key(j.supervisee) if j.supervisee is not None else None,
-            j.status,
-            "," + ",".join(j.values) + ",",
-            compact_numbers(r.number for r in j.reflections),
-            _JSON.encode(encode_values(j)), j.action_plan, j.support,
-            _JSON.encode(_agenda(j)) if j.agenda is not None else None,
-        )
-
-    def rebuild(self, progress: Progress | None = None) -> None:
-        """Forget this folder's journals and read every file again."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute(
-            "DELETE FROM texts WHERE id IN (SELECT id FROM journals WHERE dir = ?)",
-            (self.dir_key,),
-        )
-        self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.dir_key,))
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
-        self.conn.execute("COMMIT")
-        self.refresh(progress)
-
-    def _fts_stale(self) -> bool:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'fts_stale'").fetchone()
-        return bool(row and row[0] == "1")
-
-    def ensure_fts(self) -> bool:
-        """Bring the full-text index up to date; False when this SQLite has no FTS5."""
-        if not self.has_fts:
-            return False
-        if self._fts_stale():
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("INSERT INTO fts (fts) VALUES ('rebuild')")
-            self.conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
-            self.conn.execute("COMMIT")
-        return True
 
     # -- reading -------------------------------------------------------------------------------
     def skipped(self) -> list[Skipped]:
@@ -377,110 +166,6 @@ class Index:
             for v in decode_values(vals):
                 out.setdefault(v.id, (v.number, v.title, v.practice))
         return out
-
-
-class ValueRow(NamedTuple):
-    """One journal as trends see it: its day, framework, role and values (decoded on use)."""
-
-    day: str
-    framework: str
-    role: str
-    vals_json: str
-    role_label: str
-
-
-class BlockPlace:
-    """Where one block of a journal's searchable text stands in its file."""
-
-    __slots__ = ("line", "lines", "where")
-
-    def __init__(self, line: int, where: str, lines: int) -> None:
-        self.line, self.where, self.lines = line, where, lines
-
-
-class SearchText:
-    """A journal's searchable lines (every block's text, in order) and where each block is;
-    the block places are decoded only when a line is found."""
-
-    __slots__ = ("_linemap", "_raw", "_starts", "text")
-
-    def __init__(self, text: str, linemap_json: str) -> None:
-        self.text = text
-        self._linemap = linemap_json
-        self._raw: list[list[Any]] = []
-        self._starts: list[int] | None = None  # each block's first line index in ``text``
-
-    def place(self, line_index: int) -> tuple[BlockPlace, int]:
-        """The block holding line ``line_index`` of ``text``, and its first line's index."""
-        if self._starts is None:
-            self._raw = json.loads(self._linemap)
-            starts, at = [], 0
-            for block in self._raw:
-                starts.append(at)
-                at += block[2]
-            self._starts = starts
-        if not self._raw:
-            return BlockPlace(0, "", 0), 0
-        i = max(0, bisect.bisect_right(self._starts, line_index) - 1)
-        return BlockPlace(*self._raw[i]), self._starts[i]
-
-
-def _texts(j: Journal) -> tuple[str, str]:
-    """The ``texts`` row: every block of the person's words, and where each block is."""
-    text = "\n".join(b.text for b in j.blocks)
-    return text, _JSON.encode([[b.line, b.where, b.size] for b in j.blocks])
-
-
-def _agenda(j: Journal) -> dict[str, list[str]]:
-    a = j.agenda
-    assert a is not None
-    return {"carried": a.carried, "done": a.done, "topics": a.topics, "questions": a.questions}
-
-
-def _note_wording(
-    items: dict[tuple[str, str, str, int], tuple[str, str]],
-    scale: dict[tuple[str, int], tuple[str, str]],
-    name: str,
-    j: Journal,
-) -> None:
-    """Keep each guideline item's and rating label's wording from the newest file by name."""
-    for r in j.reflections:
-        for item in r.items:
-            key = (j.framework, j.role, r.value_id, item.number)
-            old = items.get(key)
-            if old is None or old[0] < name:
-                items[key] = (name, item.text)
-        if r.rating is not None and r.rating_label:
-            rkey = (j.framework, r.rating)
-            old = scale.get(rkey)
-            if old is None or old[0] < name:
-                scale[rkey] = (name, r.rating_label)
-
-
-def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
-    """name -> (size, mtime_ns) of every journal file (drafts and hidden files left out)."""
-    found: dict[str, tuple[int, int]] = {}
-    try:
-        entries = os.scandir(journal_dir)
-    except (FileNotFoundError, NotADirectoryError):
-        return found
-    except OSError as exc:
-        from ..errors import JournalError
-
-        raise JournalError(
-            f"Could not read the journal folder {journal_dir}: {exc.strerror}."
-        ) from None
-    with entries:
-        for e in entries:
-            name = e.name
-            if is_journal_name(name):
-                try:
-                    if e.is_file():
-                        st = e.stat()
-                        found[name] = (st.st_size, st.st_mtime_ns)
-                except OSError:
-                    continue
-    return found
 
 
 @contextlib.contextmanager

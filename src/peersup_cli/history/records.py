@@ -6,6 +6,7 @@ into ``IndexedValue`` here and nowhere else.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,3 +130,49 @@ def compact_numbers(numbers: Any) -> str:
         parts.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
         i = j + 1
     return ",".join(parts)
+
+
+class ValueRow(NamedTuple):
+    """One journal as trends see it: its day, framework, role and values (decoded on use)."""
+
+    day: str
+    framework: str
+    role: str
+    vals_json: str
+    role_label: str
+
+
+class BlockPlace:
+    """Where one block of a journal's searchable text stands in its file."""
+
+    __slots__ = ("line", "lines", "where")
+
+    def __init__(self, line: int, where: str, lines: int) -> None:
+        self.line, self.where, self.lines = line, where, lines
+
+
+class SearchText:
+    """A journal's searchable lines (every block's text, in order) and where each block is;
+    the block places are decoded only when a line is found."""
+
+    __slots__ = ("_linemap", "_raw", "_starts", "text")
+
+    def __init__(self, text: str, linemap_json: str) -> None:
+        self.text = text
+        self._linemap = linemap_json
+        self._raw: list[list[Any]] = []
+        self._starts: list[int] | None = None  # each block's first line index in ``text``
+
+    def place(self, line_index: int) -> tuple[BlockPlace, int]:
+        """The block holding line ``line_index`` of ``text``, and its first line's index."""
+        if self._starts is None:
+            self._raw = json.loads(self._linemap)
+            starts, at = [], 0
+            for block in self._raw:
+                starts.append(at)
+                at += block[2]
+            self._starts = starts
+        if not self._raw:
+            return BlockPlace(0, "", 0), 0
+        i = max(0, bisect.bisect_right(self._starts, line_index) - 1)
+        return BlockPlace(*self._raw[i]), self._starts[i]

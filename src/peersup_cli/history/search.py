@@ -20,8 +20,8 @@ from typing import Any
 
 from ..errors import UsageError
 from .filters import Filters
-from .index import Index, SearchText
-from .records import IndexedJournal
+from .index import Index
+from .records import IndexedJournal, SearchText
 
 WHERE_LABELS = {
     "action_plan": "Action plan",

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .filters import Filters
-from .index import ValueRow
-from .records import IndexedJournal
+from .records import IndexedJournal, ValueRow
 from .trends import ValueTrend, sparkline, trends
 
 FOLLOW_THROUGH_RULE = (

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .records import decode_values
 
 if TYPE_CHECKING:
-    from .index import ValueRow
+    from .records import ValueRow
 
 RECENT = 3  # ratings that count as "recent"
 SPARK = "▁▂▃▄▅▆▇█"
