@@ -38,7 +38,6 @@ ASK_QUESTIONS = "Questions to ask {name}."
 ASK_CARRY = "From last time: {item}"
 ASK_CARRY_HINT = "1 done · 2 carry it over · 3 drop it (Enter carries it over)."
 CARRY_CHOICES = (("1", "done", "Done"), ("2", "carry", "Carry it over"), ("3", "drop", "Drop it"))
-EARLIER_ANSWER = "Your earlier answer is kept if you press Enter."
 
 # -- blocks ----------------------------------------------------------------------------------------
 GUIDELINES_HEADING = "Guidelines for {role}:"

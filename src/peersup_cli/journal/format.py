@@ -34,8 +34,6 @@ __all__ = ["JournalFormatError", "parse", "render"]
 MARK_PREFIX = "<!-- peersup:"
 # Numbers in the body are capped at 9 digits: a hand edit cannot make int() choke.
 SKIPPED = "*Skipped.*"
-AGENDA_KINDS = tuple(kind for kind, _ in msg.AGENDA_PARTS)
-ANSWER_KINDS = ("answer", "action_plan", "support")
 
 
 # -- writing ---------------------------------------------------------------------------------
