@@ -134,7 +134,7 @@ class Index(KeepInStep):
             "SELECT id, text, linemap FROM texts WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         ):
-            out[row_id] = SearchText(text or "", linemap or "[]")
+            out[row_id] = SearchText(text or "", linemap or "")
         return out
 
     def item_texts(self) -> dict[tuple[str, str, str, int], str]:

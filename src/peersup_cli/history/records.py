@@ -151,22 +151,40 @@ class BlockPlace:
         self.line, self.where, self.lines = line, where, lines
 
 
+# Block places as the index stores them: "line,lines,where" joined by the record separator.
+# A place's ``where`` is a value id, which holds no white space, so neither separator (both
+# white space to Python) can appear in it. Cheaper to write than JSON for 10,000 journals.
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+def encode_places(blocks: Any) -> str:
+    return _RECORD.join(f"{b.line}{_FIELD}{b.size}{_FIELD}{b.where}" for b in blocks)
+
+
+def decode_places(text: str) -> list[list[Any]]:
+    out: list[list[Any]] = []
+    for record in text.split(_RECORD) if text else ():
+        line, lines, where = record.split(_FIELD, 2)
+        out.append([int(line), where, int(lines)])
+    return out
+
+
 class SearchText:
     """A journal's searchable lines (every block's text, in order) and where each block is;
     the block places are decoded only when a line is found."""
 
     __slots__ = ("_linemap", "_raw", "_starts", "text")
 
-    def __init__(self, text: str, linemap_json: str) -> None:
+    def __init__(self, text: str, places: str) -> None:
         self.text = text
-        self._linemap = linemap_json
+        self._linemap = places
         self._raw: list[list[Any]] = []
         self._starts: list[int] | None = None  # each block's first line index in ``text``
 
     def place(self, line_index: int) -> tuple[BlockPlace, int]:
         """The block holding line ``line_index`` of ``text``, and its first line's index."""
         if self._starts is None:
-            self._raw = json.loads(self._linemap)
+            self._raw = decode_places(self._linemap)
             starts, at = [], 0
             for block in self._raw:
                 starts.append(at)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 6  # PRAGMA user_version; any other number means: delete and rebuild
+SCHEMA_VERSION = 7  # PRAGMA user_version; any other number means: delete and rebuild
 BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
@@ -39,7 +39,7 @@ CREATE INDEX journals_ref ON journals (dir, ref);
 CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
 CREATE INDEX journals_order ON journals (dir, ts, seq);
 -- The person's words live apart, so listing never reads them.
-CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);
+CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);  -- records.encode_places
 CREATE TABLE items (
     framework TEXT, role TEXT, value_id TEXT, number INTEGER, text TEXT,
     PRIMARY KEY (framework, role, value_id, number)

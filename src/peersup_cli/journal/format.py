@@ -300,6 +300,8 @@ def _rate(value: ValueReflection, text: str) -> None:
 
 def _unquote(quote: str) -> str:
     """The text of a blockquote (it starts with a newline): each line without its "> "."""
+    if quote.find("\n", 1) == -1:  # one line: the usual answer
+        return quote[3:] if quote.startswith("\n> ") else quote[2:]
     if quote.count("\n") == quote.count("\n> "):
         return quote[3:].replace("\n> ", "\n")  # the usual case, in C
     return "\n".join(q[2:] if q[1:2] == " " else q[1:] for q in quote[1:].split("\n"))

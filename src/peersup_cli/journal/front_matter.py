@@ -110,74 +110,54 @@ def _scalar(raw: str) -> Any:
     return raw
 
 
-def fast_read(yaml_text: str) -> dict[str, Any] | None:
-    """The front matter in peersup's own shape; None for anything else (then YAML reads it).
+# The whole shape, checked in C: top-level ``key: scalar`` lines, and ``key:`` blocks of
+# ``- scalar`` lines or of ``  key: scalar`` / ``  key:`` + ``  - scalar`` lines.
+_S = r"(?:'(?:[^'\n]|'')*'|[^\W\d_][\w.-]*(?: [\w.-]+)*|[0-9][0-9A-Za-z.+-]*)"
+_K = r"[A-Za-z_][A-Za-z0-9_-]*"
+_SHAPE = re.compile(
+    rf"(?:{_K}: (?:{_S}|\{{\}}|\[\])\n"
+    rf"|{_K}:\n(?:(?:- {_S}\n)+|(?:  {_K}: (?:{_S}|\[\])\n|  {_K}:\n(?:  - {_S}\n)*)+))*"
+)
+_TOP = re.compile(rf"^({_K}):(?: (.*))?$", re.MULTILINE)
+# What ``parse`` reads from the front matter; the rest (values, ratings, practiced) repeats
+# the body, which wins.
+WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned")
 
-    Accepted lines: ``key: scalar``, ``key: []``, ``key: {}``, ``key:`` followed by ``- scalar``
-    lines or by ``  key: scalar`` / ``  key:`` + ``  - scalar`` lines. A key given twice, a
-    number where text belongs and anything multi-line go to YAML.
-    """
-    out: dict[str, Any] = {}
-    opened: str | None = None  # a "key:" line whose list or mapping is not known yet
-    items: list[Any] | None = None  # the list that "- " lines add to
-    mapping: dict[str, Any] | None = None  # the mapping that "  key:" lines add to
-    inner: list[Any] | None = None  # the list that "  - " lines add to
-    for line in yaml_text.split("\n"):
-        if not line:
-            continue
-        if line.startswith("  - "):
-            value = _scalar(line[4:])
-            if inner is None or value is _NO_VALUE:
-                return None
-            inner.append(value)
-            continue
-        if line.startswith("  "):
-            if opened is not None:
-                mapping, opened = out.setdefault(opened, {}), None
-            key, _, raw = line[2:].partition(":")
-            if mapping is None or not _KEY.match(key) or key in mapping or key in _SPECIAL:
-                return None
-            inner = None
-            if raw == "":
-                inner = mapping[key] = []
-                continue
-            value = [] if raw == " []" else _scalar(raw[1:]) if raw.startswith(" ") else _NO_VALUE
-            if value is _NO_VALUE:
-                return None
-            mapping[key] = value
-            continue
-        if line.startswith("- "):
-            if opened is not None:
-                items, opened = out.setdefault(opened, []), None
-            value = _scalar(line[2:])
-            if items is None or value is _NO_VALUE:
-                return None
-            items.append(value)
-            continue
-        if opened is not None:
-            return None  # "key:" with nothing under it is null to YAML
-        key, sep, raw = line.partition(":")
-        if not sep or not _KEY.match(key) or key in out or key in _SPECIAL:
-            return None
-        items = mapping = inner = None
-        if raw == "":
-            opened = key
-            continue
-        if raw in (" []", " {}"):
-            value = [] if raw == " []" else {}
-        elif raw.startswith(" "):
-            value = _scalar(raw[1:])
-        else:
-            return None
-        if value is _NO_VALUE:
-            return None
-        out[key] = value
-    if opened is not None:
+
+def fast_read(yaml_text: str) -> dict[str, Any] | None:
+    """The keys ``parse`` needs from a front matter in peersup's own shape, exactly as YAML
+    reads them; None for anything else (then YAML reads it)."""
+    if not yaml_text.endswith("\n") or not _SHAPE.fullmatch(yaml_text):
         return None
-    for key in ("date", "role", "framework", "status", "supervisee", "peersup_version"):
-        if key in out and not isinstance(out[key], str):
-            return None  # a number or list where text belongs: let YAML say what it is
+    out: dict[str, Any] = {}
+    seen: set[str] = set()
+    for key, raw in _TOP.findall(yaml_text):
+        if key in seen or key in _SPECIAL:
+            return None  # given twice, or a key YAML reads as a boolean: YAML decides
+        seen.add(key)
+        if key not in WANTED:
+            continue
+        if key == "planned":
+            value: Any = _planned(yaml_text) if not raw else [] if raw == "[]" else _NO_VALUE
+        else:
+            value = _scalar(raw) if raw else _NO_VALUE
+        if value is _NO_VALUE or (key != "planned" and not isinstance(value, str)):
+            return None  # a number, a list or nothing where text belongs: YAML decides
+        out[key] = value
     return out
+
+
+def _planned(yaml_text: str) -> Any:
+    at = yaml_text.find("\nplanned:\n") + 10 if not yaml_text.startswith("planned:\n") else 9
+    items: list[Any] = []
+    while yaml_text.startswith("- ", at):
+        end = yaml_text.index("\n", at)
+        value = _scalar(yaml_text[at + 2 : end])
+        if value is _NO_VALUE or not isinstance(value, str):
+            return _NO_VALUE
+        items.append(value)
+        at = end + 1
+    return items if items else _NO_VALUE
 
 
 # -- anything else: PyYAML, made safe first --------------------------------------------------
