@@ -12,8 +12,11 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from peersup_cli.guidelines.loader import parse_guidelines
+from peersup_cli.guidelines.model import Framework
 from peersup_cli.journal.format import render
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
+from peersup_cli.reflection.port import Block, Problem, Question, Reply, parse_line
 from peersup_cli.storage import atomic_write, ensure_private_dir
 
 TITLES = {
@@ -157,3 +160,78 @@ TRICKY = st.sampled_from(
 )
 ANY_TEXT = st.lists(st.one_of(st.text(), TRICKY), max_size=6).map("".join) | st.text()
 ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))
+
+
+# -- sessions: a tiny framework whose wording the tests control, and a scripted port -------------
+def _value(n: int, vid: str, title: str, practice: str) -> str:
+    return f"""
+      - id: {vid}
+        number: {n}
+        title: "{title}"
+        practice: "{practice}"
+        description: "{title} is the first sentence. Here is a second one. And a third, longer."
+        guidelines:
+          peer-supporter: ["{vid} item one", "{vid} item two", "{vid} item three"]
+          supervisor: ["{vid} sup one", "{vid} sup two"]
+        prompts:
+          peer-supporter: ["{vid} prompt one?", "{vid} prompt two?"]
+          supervisor: ["{vid} sup prompt one?", "{vid} sup prompt two?"]
+"""
+
+
+TINY_GUIDELINES = (
+    """schema_version: 1
+frameworks:
+  - id: tiny
+    title: "A tiny framework"
+    source:
+      title: "Tiny"
+      organisation: "Tests"
+      year: 2024
+      url: "https://example.org"
+      licence: "CC0"
+    roles:
+      - {id: peer-supporter, label: "Peer supporter"}
+      - {id: supervisor, label: "Supervisor"}
+    values:"""
+    + _value(1, "voluntary", "Voluntary", "Support Choice")
+    + _value(2, "hopeful", "Hopeful", "Share Hope")
+    + _value(3, "empathic", "Empathic", "Listen Deeply")
+)
+
+
+def write_tiny_guidelines(folder: Path) -> Path:
+    path = folder / "tiny-guidelines.yaml"
+    path.write_text(TINY_GUIDELINES, encoding="utf-8")
+    return path
+
+
+def tiny_framework() -> Framework:
+    fw = parse_guidelines(TINY_GUIDELINES).framework("tiny")
+    assert fw is not None
+    return fw
+
+
+class ScriptedPort:
+    """Replies in order; every question must be the one the script expects."""
+
+    def __init__(self, script: list[tuple[str, str | Reply]]) -> None:
+        self.script = list(script)
+        self.asked: list[Question] = []
+        self.shown: list[Block] = []
+
+    def ask(self, question: Question) -> Reply:
+        assert self.script, f"unexpected question {question.id!r}: the script is finished"
+        expected, reply = self.script.pop(0)
+        assert question.id == expected, f"expected question {expected!r}, got {question.id!r}"
+        self.asked.append(question)
+        return parse_line(reply) if isinstance(reply, str) else reply
+
+    def show(self, block: Block) -> None:
+        self.shown.append(block)
+
+    def problems(self) -> list[str]:
+        return [b.text for b in self.shown if isinstance(b, Problem)]
+
+    def finished(self) -> None:
+        assert not self.script, f"questions never asked: {self.script}"

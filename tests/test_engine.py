@@ -1,7 +1,7 @@
 """The session engine, driven through a scripted fake port that fails on any unexpected question.
 
-``TINY_GUIDELINES`` / ``write_tiny_guidelines`` are also used by the other reflect test modules:
-a small framework whose wording the tests control, independent of the packaged data.
+``TINY_GUIDELINES``, ``write_tiny_guidelines`` and ``ScriptedPort`` live in ``builders``; the
+name ``write_tiny_guidelines`` is still importable from here for the modules that take it so.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from builders import TINY_GUIDELINES, ScriptedPort, tiny_framework, write_tiny_guidelines
 from peersup_cli.errors import StorageError
 from peersup_cli.guidelines.loader import parse_guidelines
-from peersup_cli.guidelines.model import Framework
 from peersup_cli.history.lookback import Lookback
 from peersup_cli.journal import store
 from peersup_cli.journal.model import STATUS_COMPLETE, STATUS_PARTIAL
@@ -33,92 +33,18 @@ from peersup_cli.reflection.engine import (
     parse_rating,
 )
 from peersup_cli.reflection.port import (
-    Block,
     Command,
     HelpBlock,
     Kind,
     MoreText,
     Notice,
-    Problem,
     Question,
     Reply,
     ValueHeader,
     parse_line,
 )
 
-
-def _value(n: int, vid: str, title: str, practice: str) -> str:
-    return f"""
-      - id: {vid}
-        number: {n}
-        title: "{title}"
-        practice: "{practice}"
-        description: "{title} is the first sentence. Here is a second one. And a third, longer."
-        guidelines:
-          peer-supporter: ["{vid} item one", "{vid} item two", "{vid} item three"]
-          supervisor: ["{vid} sup one", "{vid} sup two"]
-        prompts:
-          peer-supporter: ["{vid} prompt one?", "{vid} prompt two?"]
-          supervisor: ["{vid} sup prompt one?", "{vid} sup prompt two?"]
-"""
-
-
-TINY_GUIDELINES = (
-    """schema_version: 1
-frameworks:
-  - id: tiny
-    title: "A tiny framework"
-    source:
-      title: "Tiny"
-      organisation: "Tests"
-      year: 2024
-      url: "https://example.org"
-      licence: "CC0"
-    roles:
-      - {id: peer-supporter, label: "Peer supporter"}
-      - {id: supervisor, label: "Supervisor"}
-    values:"""
-    + _value(1, "voluntary", "Voluntary", "Support Choice")
-    + _value(2, "hopeful", "Hopeful", "Share Hope")
-    + _value(3, "empathic", "Empathic", "Listen Deeply")
-)
-
-
-def write_tiny_guidelines(folder: Path) -> Path:
-    path = folder / "tiny-guidelines.yaml"
-    path.write_text(TINY_GUIDELINES, encoding="utf-8")
-    return path
-
-
-def tiny_framework() -> Framework:
-    fw = parse_guidelines(TINY_GUIDELINES).framework("tiny")
-    assert fw is not None
-    return fw
-
-
-class ScriptedPort:
-    """Replies in order; every question must be the one the script expects."""
-
-    def __init__(self, script: list[tuple[str, str | Reply]]) -> None:
-        self.script = list(script)
-        self.asked: list[Question] = []
-        self.shown: list[Block] = []
-
-    def ask(self, question: Question) -> Reply:
-        assert self.script, f"unexpected question {question.id!r}: the script is finished"
-        expected, reply = self.script.pop(0)
-        assert question.id == expected, f"expected question {expected!r}, got {question.id!r}"
-        self.asked.append(question)
-        return parse_line(reply) if isinstance(reply, str) else reply
-
-    def show(self, block: Block) -> None:
-        self.shown.append(block)
-
-    def problems(self) -> list[str]:
-        return [b.text for b in self.shown if isinstance(b, Problem)]
-
-    def finished(self) -> None:
-        assert not self.script, f"questions never asked: {self.script}"
+__all__ = ["write_tiny_guidelines"]
 
 
 def plan_for(values: list[str] | None = None, **kw: Any) -> Plan:
@@ -392,7 +318,7 @@ def test_every_answer_reaches_the_draft_at_once(tmp_path: Path) -> None:
     text = result.path.read_text(encoding="utf-8")
     assert "status: partial" in text and "planned:\n- voluntary" in text
     kept = load_draft(draft.path)
-    assert kept is not None and kept.journal == str(result.path)
+    assert kept is not None and kept.journal == result.path.name
 
 
 def test_finishing_a_resumed_partial_replaces_it(tmp_path: Path) -> None:
