@@ -22,6 +22,7 @@ from peersup_cli.guidelines.model import Framework, Guidelines
 from peersup_cli.journal import format as journal_format
 from peersup_cli.journal.format import render
 from peersup_cli.journal.model import Agenda, GuidelineItem, Journal, ValueReflection
+from peersup_cli.reflection.port import Block, Problem, Question, Reply, parse_line
 from peersup_cli.storage import atomic_write, ensure_private_dir
 
 TITLES = {
@@ -170,6 +171,7 @@ ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))
 # -- small guidelines files ------------------------------------------------------------------
 # The reflect and prep tests use TINY_GUIDELINES (one framework, 'tiny', three values); the
 # export tests use GUIDELINES_YAML (curly quotes, dashes, accents and markup on purpose).
+# -- sessions: a tiny framework whose wording the tests control, and a scripted port -------------
 def _value(n: int, vid: str, title: str, practice: str) -> str:
     return f"""
       - id: {vid}
@@ -481,3 +483,26 @@ def problems(file: Path) -> list[str]:
     assert info.value.exit_code == 2
     assert str(info.value) == "\n".join(info.value.problems)
     return info.value.problems
+class ScriptedPort:
+    """Replies in order; every question must be the one the script expects."""
+
+    def __init__(self, script: list[tuple[str, str | Reply]]) -> None:
+        self.script = list(script)
+        self.asked: list[Question] = []
+        self.shown: list[Block] = []
+
+    def ask(self, question: Question) -> Reply:
+        assert self.script, f"unexpected question {question.id!r}: the script is finished"
+        expected, reply = self.script.pop(0)
+        assert question.id == expected, f"expected question {expected!r}, got {question.id!r}"
+        self.asked.append(question)
+        return parse_line(reply) if isinstance(reply, str) else reply
+
+    def show(self, block: Block) -> None:
+        self.shown.append(block)
+
+    def problems(self) -> list[str]:
+        return [b.text for b in self.shown if isinstance(b, Problem)]
+
+    def finished(self) -> None:
+        assert not self.script, f"questions never asked: {self.script}"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from builders import TINY_GUIDELINES, tiny_framework
+from builders import TINY_GUIDELINES, ScriptedPort, tiny_framework
 from peersup_cli.errors import StorageError
 from peersup_cli.guidelines.loader import parse_guidelines
 from peersup_cli.history.lookback import Lookback
@@ -33,43 +33,16 @@ from peersup_cli.reflection.engine import (
     parse_rating,
 )
 from peersup_cli.reflection.port import (
-    Block,
     Command,
     HelpBlock,
     Kind,
     MoreText,
     Notice,
-    Problem,
     Question,
     Reply,
     ValueHeader,
     parse_line,
 )
-
-
-class ScriptedPort:
-    """Replies in order; every question must be the one the script expects."""
-
-    def __init__(self, script: list[tuple[str, str | Reply]]) -> None:
-        self.script = list(script)
-        self.asked: list[Question] = []
-        self.shown: list[Block] = []
-
-    def ask(self, question: Question) -> Reply:
-        assert self.script, f"unexpected question {question.id!r}: the script is finished"
-        expected, reply = self.script.pop(0)
-        assert question.id == expected, f"expected question {expected!r}, got {question.id!r}"
-        self.asked.append(question)
-        return parse_line(reply) if isinstance(reply, str) else reply
-
-    def show(self, block: Block) -> None:
-        self.shown.append(block)
-
-    def problems(self) -> list[str]:
-        return [b.text for b in self.shown if isinstance(b, Problem)]
-
-    def finished(self) -> None:
-        assert not self.script, f"questions never asked: {self.script}"
 
 
 def plan_for(values: list[str] | None = None, **kw: Any) -> Plan:
@@ -343,7 +316,7 @@ def test_every_answer_reaches_the_draft_at_once(tmp_path: Path) -> None:
     text = result.path.read_text(encoding="utf-8")
     assert "status: partial" in text and "planned:\n- voluntary" in text
     kept = load_draft(draft.path)
-    assert kept is not None and kept.journal == str(result.path)
+    assert kept is not None and kept.journal == result.path.name
 
 
 def test_finishing_a_resumed_partial_replaces_it(tmp_path: Path) -> None:

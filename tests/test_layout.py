@@ -43,7 +43,8 @@ def test_one_reader_of_the_journal_format() -> None:
         text = path.read_text(encoding="utf-8")
         assert "front_matter import" not in text, path
         parses = re.search(r"format import [^\n]*\bparse\b", text)
-        assert not parses or path.name == "runner.py", path
+        # resume.py parses text it read itself, for the checksum of exactly those bytes.
+        assert not parses or path.name == "resume.py", path
 
 
 def test_no_module_over_400_lines() -> None:

@@ -79,3 +79,11 @@ class SessionStopped(Exception):
 
 class InputClosed(Exception):
     """Input ended (Ctrl-D, closed terminal) while a question was open."""
+
+
+class DraftError(PeersupError):
+    """A draft file cannot be used (unreadable, malformed, or pointing outside the folder)."""
+
+
+class SessionOpenElsewhere(PeersupError):
+    """The unfinished session is open in another window (its draft is locked)."""

@@ -152,3 +152,27 @@ UNEXPECTED = (
     "peersup ran into a problem it did not expect: {kind}: {detail}. "
     "Set {debug_env}=1 to see the details."
 )
+
+
+# -- session safety --------------------------------------------------------------------------------
+DRAFT_UNREADABLE = "The unfinished session in {name} was set aside because {reason}."
+DRAFT_OUTSIDE = (
+    "it points at {journal}, which is not a journal in your journal folder, so peersup will "
+    "not touch it"
+)
+DRAFT_NOT_FITTING = "The unfinished session in {name} was set aside because {reason}."
+OPEN_ELSEWHERE = (
+    "This unfinished session is open in another window (since {since}); finish it there, "
+    "or start a new one here."
+)
+EDITED_PARTIAL_KEPT = (
+    "Your unfinished journal {old} has changed since peersup saved it, so it stays exactly as "
+    "it is; this session carries on in a new file."
+)
+CONTINUED_IN = "Saved to {new}. Your earlier file {old} is unchanged."
+KEPT_VALUES = (
+    "Your earlier answers for {titles} are kept just as you wrote them, in their own section, "
+    "because the current guidelines no longer have {them}."
+)
+ALREADY_SAVED = "This session was already saved as {name}; peersup has finished tidying up."
+EARLIER_QUESTION = "(an earlier question {number})"

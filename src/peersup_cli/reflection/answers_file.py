@@ -60,20 +60,15 @@ class AnswersData:
 
 
 def _fail(source: str, key: str, problem: str) -> AnswersFileError:
-    return AnswersFileError(f"{source}: {key}: {problem}")
+    # One sentence, ending as one, whatever the problem's wording.
+    end = "" if problem.endswith((".", "?", "!")) else "."
+    return AnswersFileError(f"{source}: {key}: {problem}{end}")
 
 
 def load_answers(path: Path, *, prep: bool) -> AnswersData:
     """Read and shape-check the file (the framework is checked later by ``check_against``)."""
     source = str(path)
-    try:
-        raw = path.read_bytes()[: MAX_BYTES + 1]
-    except FileNotFoundError:
-        raise AnswersFileError(f"{source}: no such file.") from None
-    except OSError as exc:
-        raise AnswersFileError(f"{source}: cannot be read ({exc.strerror}).") from None
-    if len(raw) > MAX_BYTES:
-        raise AnswersFileError(f"{source}: the file is larger than 5 MiB.")
+    raw = _read_bounded(path, source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,6 +100,47 @@ def load_answers(path: Path, *, prep: bool) -> AnswersData:
     return out
 
 
+def _read_bounded(path: Path, source: str) -> bytes:
+    """The file's bytes: a regular file of at most ``MAX_BYTES`` only. A FIFO, a device such as
+    /dev/zero, or a folder is refused at once, never waited on or read without end."""
+    import os
+    import stat
+
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (0 where the platform lacks it).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise AnswersFileError(f"{source}: there is no such file.") from None
+    except IsADirectoryError:
+        raise AnswersFileError(f"{source}: this is a folder, not an answers file.") from None
+    except OSError as exc:
+        raise AnswersFileError(f"{source}: the file cannot be opened ({exc.strerror}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise AnswersFileError(f"{source}: this is a folder, not an answers file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise AnswersFileError(f"{source}: this is not a regular file, so it is not read.")
+        if info.st_size > MAX_BYTES:
+            raise AnswersFileError(f"{source}: the file is larger than 5 MiB.")
+        parts: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            part = os.read(fd, min(left, 1 << 20))
+            if not part:
+                break
+            parts.append(part)
+            left -= len(part)
+    except OSError as exc:
+        raise AnswersFileError(f"{source}: the file cannot be read ({exc.strerror}).") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(parts)
+    if len(raw) > MAX_BYTES:  # it grew while we read
+        raise AnswersFileError(f"{source}: the file is larger than 5 MiB.")
+    return raw
+
+
 def _parse(text: str, source: str, *, json_file: bool) -> Any:
     if json_file:
         try:
@@ -113,9 +149,17 @@ def _parse(text: str, source: str, *, json_file: bool) -> Any:
             raise AnswersFileError(f"{source}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        # Aliases (``*name``) are refused before anything is built: nobody answering questions
+        # needs them, and nested aliases can blow a small file up to gigabytes ("billion laughs").
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                raise AnswersFileError(
+                    f"{source}:{line}: YAML aliases (*name) are not allowed; write the text out.")
         # Safe loading only; the C loader where PyYAML has it.
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -2,9 +2,14 @@
 
 A draft is a small JSON file in ``<journals>/.drafts`` holding what the session planned (kind,
 role, framework, values, supervisee, carry-over items), where it stands (``position``) and every
-answer so far. It is rewritten atomically after each answer. When a session is stopped on purpose
-its partial journal is saved too, and the draft remembers that file (and a checksum of what was
-written), so finishing later replaces exactly that partial journal and nothing else.
+answer so far (an unfinished text answer as ``"<step>.partial"``, line by line). It is rewritten
+atomically after each change. When a session is stopped on purpose its partial journal is saved
+too, and the draft remembers that file by *name* within the journal folder, with a checksum of
+what was written, so finishing later replaces exactly that file and only while it is unchanged.
+
+A draft file is untrusted input (it may be planted, shared, or half-written by another version):
+it is read bounded, checked field by field, and a bad one is set aside with a plain reason
+(``DraftError``) without keeping any other draft from being offered.
 """
 
 from __future__ import annotations
@@ -13,16 +18,24 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import messages as msg
 from .. import paths
+from ..errors import DraftError
+from ..journal import store
+from ..journal.format import JournalFormatError
 from ..storage import atomic_write, ensure_private_dir
+from .plan import CARRY, DONE, DROP
 
-DRAFT_VERSION = 1
+DRAFT_VERSION = 2
 SUFFIX = ".json"
+PARTIAL = ".partial"  # answers["<step>.partial"]: the lines entered so far of an open answer
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -38,8 +51,21 @@ class Draft:
     carry_date: datetime | None = None
     position: int = 0
     answers: dict[str, Any] = field(default_factory=dict)
-    journal: str | None = None  # the partial journal saved for this session, if any
+    # The partial journal this session saved (a file name in the journal folder) and the sha256
+    # of what it wrote there: the only file a finish may replace, and only while it matches.
+    journal: str | None = None
     journal_sha256: str | None = None
+    # A partial journal this session carries on from but must never replace (edited by hand, or
+    # not provably peersup's own); it is named to the person and left byte for byte.
+    continues: str | None = None
+    # Set just before a journal is written: its checksum and status. If the process dies between
+    # writing the journal and updating or deleting the draft, the next start finds the journal by
+    # this checksum and only finishes the tidying (no second copy).
+    saving_sha256: str | None = None
+    saving_status: str | None = None
+    # What each value looked like when the session started (title, prompts, items), so answers
+    # for a value that later guidelines no longer have can still be kept with their questions.
+    snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -47,7 +73,19 @@ class Draft:
         data["version"] = DRAFT_VERSION
         data["started"] = self.started.isoformat()
         data["carry_date"] = self.carry_date.isoformat() if self.carry_date else None
-        return json.dumps(data, ensure_ascii=False, indent=1)
+        return json.dumps(clean(data), ensure_ascii=False, indent=1)
+
+
+def clean(value: Any) -> Any:
+    """``value`` with every lone surrogate (undecodable bytes read with ``surrogateescape``)
+    replaced by U+FFFD, so it can always be written as UTF-8; all other text is kept."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    return value
 
 
 def new_draft(
@@ -61,10 +99,12 @@ def new_draft(
     supervisee: str | None = None,
     carry_items: list[str] | None = None,
     carry_date: datetime | None = None,
+    name: str | None = None,
 ) -> Draft:
-    """A draft with a fresh file name (not written until ``save_draft``)."""
-    stamp = started.strftime("%Y%m%dT%H%M%S")
-    name = f"{stamp}-{kind}-{os.urandom(4).hex()}{SUFFIX}"
+    """A draft with a fresh file name, or ``name`` (not written until ``save_draft``)."""
+    if name is None:
+        stamp = started.strftime("%Y%m%dT%H%M%S")
+        name = f"{stamp}-{kind}-{os.urandom(4).hex()}{SUFFIX}"
     return Draft(
         path=paths.drafts_dir(journal_dir) / name,
         kind=kind,
@@ -84,40 +124,193 @@ def save_draft(draft: Draft) -> None:
     atomic_write(draft.path, draft.to_json())
 
 
-def load_draft(path: Path) -> Draft | None:
-    """The draft in ``path``, or None if it cannot be read (it is then left alone)."""
+def journal_dir_of(draft: Draft) -> Path:
+    return draft.path.parent.parent
+
+
+# -- reading: untrusted input --------------------------------------------------------------------
+def read_draft(path: Path, journal_dir: Path) -> Draft:
+    """The draft in ``path``, or ``DraftError`` with one plain reason (the file is left alone)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Draft(
-            path=path,
-            kind=str(data["kind"]),
-            role=str(data["role"]),
-            framework=str(data["framework"]),
-            values=[str(v) for v in data["values"]],
-            started=datetime.fromisoformat(data["started"]),
-            supervisee=data.get("supervisee"),
-            carry_items=[str(i) for i in data.get("carry_items") or []],
-            carry_date=(
-                datetime.fromisoformat(data["carry_date"]) if data.get("carry_date") else None
-            ),
-            position=int(data.get("position") or 0),
-            answers=dict(data.get("answers") or {}),
-            journal=data.get("journal"),
-            journal_sha256=data.get("journal_sha256"),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        text = store.read_text(path)  # bounded, regular files only
+    except JournalFormatError as exc:
+        raise DraftError(msg.DRAFT_UNREADABLE.format(name=path.name, reason=exc)) from None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise DraftError(msg.DRAFT_UNREADABLE.format(
+            name=path.name, reason="it is not valid JSON")) from None
+    try:
+        # A JSON "\udcff" escape gives a lone surrogate: cleaned like anything typed.
+        return _draft_from(clean(data), path, journal_dir)
+    except _Bad as bad:
+        raise DraftError(msg.DRAFT_UNREADABLE.format(name=path.name, reason=bad)) from None
+
+
+class _Bad(Exception):
+    pass
+
+
+def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
+    if not isinstance(data, dict):
+        raise _Bad("it is not a peersup draft")
+    for key in ("kind", "role", "framework", "values", "started"):
+        if key not in data:
+            raise _Bad(f"the {key} is missing")
+    kind = _str(data, "kind")
+    if kind not in ("reflect", "prep"):
+        raise _Bad(f"the kind {kind!r} is not reflect or prep")
+    values = data["values"]
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise _Bad("the values are not a list of value ids")
+    carry = data.get("carry_items") or []
+    if not isinstance(carry, list) or not all(isinstance(i, str) for i in carry):
+        raise _Bad("the carry-over items are not a list of texts")
+    position = data.get("position") or 0
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise _Bad("the position is not a number")
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict):
+        raise _Bad("the answers are not a list of questions and answers")
+    for key, value in answers.items():
+        problem = answer_problem(str(key), value)
+        if problem:
+            raise _Bad(problem)
+    snapshot = data.get("snapshot") or {}
+    if not isinstance(snapshot, dict) or not all(isinstance(v, dict) for v in snapshot.values()):
+        raise _Bad("the saved value texts are not readable")
+    supervisee = data.get("supervisee")
+    if supervisee is not None and not isinstance(supervisee, str):
+        raise _Bad("the supervisee is not a name")
+    if kind == "prep" and supervisee is None:
+        raise _Bad("a prep draft names no supervisee")
+    return Draft(
+        path=path,
+        kind=kind,
+        role=_str(data, "role"),
+        framework=_str(data, "framework"),
+        values=list(values),
+        started=_when(data.get("started"), "start time"),
+        supervisee=supervisee,
+        carry_items=list(carry),
+        carry_date=_when(data["carry_date"], "carry-over date") if data.get("carry_date") else None,
+        position=position,
+        answers=dict(answers),
+        journal=_name(data.get("journal"), journal_dir),
+        journal_sha256=_opt_str(data, "journal_sha256"),
+        continues=_name(data.get("continues"), journal_dir),
+        saving_sha256=_opt_str(data, "saving_sha256"),
+        saving_status=_opt_str(data, "saving_status"),
+        snapshot=dict(snapshot),
+    )
+
+
+def answer_problem(key: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the answer to step ``key`` (by the step's shape), or None."""
+    if value is None:
         return None
+    step = key.removesuffix(PARTIAL)
+    if key.endswith(PARTIAL):
+        ok = isinstance(value, str)
+    elif step.endswith(".rating"):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif step.endswith(".practiced"):
+        ok = isinstance(value, list) and all(
+            isinstance(n, int) and not isinstance(n, bool) for n in value)
+    elif step.startswith("carry."):
+        ok = value in (CARRY, DONE, DROP)
+    elif step in ("topics", "questions"):
+        ok = isinstance(value, list) and all(isinstance(t, str) for t in value)
+    else:
+        ok = isinstance(value, str)
+    return None if ok else f"the answer to {key} is not the right kind ({value!r:.40})"
 
 
-def list_drafts(journal_dir: Path) -> list[Draft]:
-    """Every readable draft, newest last (by when the session started)."""
+def _str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise _Bad(f"the {key} is not a name")
+    return value
+
+
+def _opt_str(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _Bad(f"the {key} is not text")
+    return value
+
+
+def _when(value: Any, what: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _Bad(f"the {what} is not a date") from None
+    if when.tzinfo is None:
+        raise _Bad(f"the {what} has no time zone")
+    return when
+
+
+def _name(value: Any, journal_dir: Path) -> str | None:
+    """A journal's file name within the folder. Drafts of peersup 0.1 held a full path: one
+    inside the folder is taken by its name; anything else (another folder, ``..``) is refused,
+    so a planted draft can never make a session write outside the journal folder."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _Bad("its journal is not a file name")
+    name = value
+    if "/" in value or "\\" in value or os.sep in value:
+        candidate = Path(value)
+        if candidate.is_absolute() and _same_dir(candidate.parent, journal_dir):
+            name = candidate.name
+        else:
+            raise _Bad(msg.DRAFT_OUTSIDE.format(journal=value))
+    if name in ("", ".", "..") or not store.is_journal_name(name) or "\x00" in name:
+        raise _Bad(msg.DRAFT_OUTSIDE.format(journal=value))
+    return name
+
+
+def _same_dir(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class DraftScan:
+    drafts: list[Draft]  # every usable draft, oldest first
+    problems: list[str]  # one plain sentence per draft set aside
+
+
+def scan_drafts(journal_dir: Path) -> DraftScan:
     folder = paths.drafts_dir(journal_dir)
     try:
         files = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
     except OSError:
-        return []
-    drafts = [d for d in (load_draft(p) for p in files) if d is not None]
-    return sorted(drafts, key=lambda d: (d.started.timestamp(), d.path.name))
+        return DraftScan([], [])
+    drafts: list[Draft] = []
+    problems: list[str] = []
+    for path in sorted(files):
+        try:
+            drafts.append(read_draft(path, journal_dir))
+        except DraftError as exc:
+            problems.append(exc.message)
+    drafts.sort(key=lambda d: (d.started.timestamp(), d.path.name))
+    return DraftScan(drafts, problems)
+
+
+def load_draft(path: Path) -> Draft | None:
+    """The draft in ``path``, or None if it cannot be used (it is then left alone)."""
+    try:
+        return read_draft(path, path.parent.parent)
+    except DraftError:
+        return None
+
+
+def list_drafts(journal_dir: Path) -> list[Draft]:
+    """Every usable draft, newest last (by when the session started)."""
+    return scan_drafts(journal_dir).drafts
 
 
 def delete_draft(draft: Draft) -> None:

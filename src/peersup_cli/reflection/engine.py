@@ -8,6 +8,7 @@ answers into the journal.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections.abc import Callable
@@ -15,7 +16,9 @@ from datetime import datetime
 from typing import Any
 
 from .. import messages as msg
+from ..errors import SessionStopped
 from ..journal.model import Journal
+from .draft import PARTIAL, clean
 from .journal_mapping import answers_from_journal, to_journal
 from .plan import KIND_PREP, KIND_REFLECT, Answers, Plan, Step, build_steps
 from .port import (
@@ -58,7 +61,6 @@ class Outcome(enum.Enum):
     STOPPED = "stopped"
 
 
-
 class Session:
     """Runs the steps of ``plan`` through ``port``, starting at ``position``."""
 
@@ -81,6 +83,19 @@ class Session:
 
     # -- running -------------------------------------------------------------------------------
     def run(self, *, resumed: bool = False) -> Outcome:
+        """Ask until the last step or a stop. ``SessionStopped`` raised by the port, or by a
+        signal handler while a question waits (see ``runner.StopOnSignal``), ends the session
+        the way ``:q`` does: everything given so far stays in ``answers``."""
+        try:
+            return self._run(resumed)
+        except SessionStopped:
+            return Outcome.STOPPED
+
+    def _run(self, resumed: bool) -> Outcome:
+        if self.plan.kept:
+            titles = [r.title for r in self.plan.kept]
+            self.port.show(Notice(msg.KEPT_VALUES.format(
+                titles=", ".join(titles), them="it" if len(titles) == 1 else "them")))
         if resumed:
             self.port.show(Notice(msg.RESUMING if self.position < len(self.steps) else
                                   msg.RESUMING_DONE))
@@ -112,19 +127,36 @@ class Session:
                 else:
                     self.port.show(Problem(msg.NO_MORE))
                 continue
-            text = reply.text if reply.command is None else None
+            # Undecodable bytes typed at a prompt arrive as lone surrogates; U+FFFD keeps the
+            # rest of the answer writable as UTF-8 (draft and journal) and the session going.
+            text = clean(reply.text) if reply.command is None else None
             if text is None or not text.strip():
-                # A skip keeps an earlier answer: going back and pressing Enter loses nothing.
+                # A skip keeps an earlier answer: going back and pressing Enter loses nothing,
+                # and the lines of an answer cut off earlier (shown as the earlier answer) count.
                 value = self.answers.get(step.id)
+                if value is None:
+                    value = self._typed_before(step)
             else:
                 value, problem = self._parse(step, text)
                 if problem:
                     self.port.show(Problem(problem))
                     continue
             self.answers[step.id] = value
+            self.answers.pop(step.id + PARTIAL, None)
             self.position += 1
             self._changed()
         return Outcome.COMPLETE
+
+    def _typed(self, step: Step, text: str) -> None:
+        """One more line of an unfinished answer was entered: keep it in the draft now."""
+        self.answers[step.id + PARTIAL] = clean(text)
+        self._changed()
+
+    def _typed_before(self, step: Step) -> Any:
+        typed = self.answers.get(step.id + PARTIAL)
+        if not isinstance(typed, str) or not typed.strip():
+            return None
+        return parse_list(typed) if step.kind is Kind.LIST else typed
 
     def _changed(self) -> None:
         if self._on_change is not None:
@@ -164,6 +196,16 @@ class Session:
             )
 
     def _question(self, step: Step) -> Question:
+        question = self._plain_question(step)
+        if step.kind not in (Kind.TEXT, Kind.LIST):
+            return question
+        current = question.current
+        if current is None and self._typed_before(step) is not None:
+            current = self.answers[step.id + PARTIAL]
+        return dataclasses.replace(
+            question, current=current, on_line=lambda text: self._typed(step, text))
+
+    def _plain_question(self, step: Step) -> Question:
         back = self.position > 0
         current = _describe(step, self.answers.get(step.id), self.plan)
         plan = self.plan

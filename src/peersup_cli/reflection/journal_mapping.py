@@ -4,10 +4,28 @@ resume a partial journal whose draft is gone."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from ..guidelines.model import Value
+from .. import messages as msg
+from ..guidelines.model import Framework, Value
 from ..journal.model import STATUS_PARTIAL, Agenda, GuidelineItem, Journal, ValueReflection
 from .plan import CARRY, DONE, DROP, KIND_PREP, Answers, Plan, build_steps
+
+PARTIAL = ".partial"  # as in ``draft.PARTIAL`` (not imported: draft imports plan, keep it flat)
+
+
+def given(answers: Answers, key: str) -> Any:
+    """The answer to step ``key``; failing that, the lines of it entered before the session was
+    cut off (kept in the draft line by line), so no entered line is missing from the journal."""
+    value = answers.get(key)
+    if value is not None:
+        return value
+    typed = answers.get(key + PARTIAL)
+    if isinstance(typed, str) and typed.strip():
+        if key in ("topics", "questions"):
+            return [line.rstrip("\r") for line in typed.split("\n") if line.strip()]
+        return typed
+    return None
 
 
 def reached(plan: Plan, answers: Answers, value: Value) -> bool:
@@ -41,9 +59,11 @@ def to_journal(
                 rating=rating,
                 rating_label=point.label if point else None,
                 prompts=prompts,
-                answers=[answers.get(f"{value.id}.answer.{n}") for n in range(1, len(prompts) + 1)],
+                answers=[given(answers, f"{value.id}.answer.{n}")
+                         for n in range(1, len(prompts) + 1)],
             )
         )
+    reflections += plan.kept
     agenda = None
     if plan.kind == KIND_PREP:
         agenda = Agenda()
@@ -53,8 +73,8 @@ def to_journal(
                 agenda.done.append(item)
             elif choice != DROP:  # unanswered items carry over: nothing open is lost
                 agenda.carried.append(item)
-        agenda.topics = list(answers.get("topics") or [])
-        agenda.questions = list(answers.get("questions") or [])
+        agenda.topics = list(given(answers, "topics") or [])
+        agenda.questions = list(given(answers, "questions") or [])
     return Journal(
         date=date,
         role=plan.role,
@@ -65,10 +85,13 @@ def to_journal(
         supervisee=plan.supervisee,
         framework_title=fw.title,
         role_label=fw.role_label(plan.role),
-        action_plan=answers.get("action_plan"),
-        support=answers.get("support"),
+        action_plan=given(answers, "action_plan"),
+        support=given(answers, "support"),
         agenda=agenda,
-        planned=[v.id for v in plan.values] if status == STATUS_PARTIAL else [],
+        planned=(
+            [v.id for v in plan.values] + [r.value_id for r in plan.kept]
+            if status == STATUS_PARTIAL else []
+        ),
     )
 
 
@@ -83,9 +106,10 @@ def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
     done = len(journal.agenda.done) if journal.agenda else 0
     for n, _item in enumerate(plan.carry_items, start=1):
         answers[f"carry.{n}"] = DONE if n <= done else CARRY
+    kept = {id(r) for r in plan.kept}
     for r in journal.reflections:
         value = plan.framework.value(r.value_id)
-        if value is None or value not in plan.values:
+        if value is None or value not in plan.values or id(r) in kept:
             continue
         if value.guidelines.get(plan.role):
             answers[f"{r.value_id}.practiced"] = r.practiced
@@ -103,3 +127,56 @@ def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
     steps = build_steps(plan)
     position = next((i for i, s in enumerate(steps) if s.id not in answers), len(steps))
     return answers, position
+
+
+def still_askable(framework: Framework, role: str, reflection: ValueReflection) -> bool:
+    """Whether these guidelines can take ``reflection`` back as answers without losing any: the
+    value exists and has at least as many prompts and items for the role as were answered."""
+    value = framework.value(reflection.value_id)
+    if value is None:
+        return False
+    prompts = len(value.prompts.get(role, ()))
+    answered = [n for n, a in enumerate(reflection.answers, start=1) if a is not None]
+    items = len(value.guidelines.get(role, ()))
+    return all(n <= prompts for n in answered) and all(n <= items for n in reflection.practiced)
+
+
+def kept_from_answers(
+    framework: Framework, role: str, value_id: str, answers: Answers,
+    snapshot: dict[str, Any] | None,
+) -> ValueReflection | None:
+    """A draft's answers for a value the guidelines no longer have (or with more prompts than
+    they have now), as a section of its own, worded as the draft's ``snapshot`` remembers."""
+    prefix = f"{value_id}."
+    mine = {k[len(prefix):]: v for k, v in answers.items() if k.startswith(prefix)}
+    if not mine:
+        return None
+    shot = snapshot or {}
+    value = framework.value(value_id)
+    prompts = [str(p) for p in shot.get("prompts") or []]
+    if value is not None and not prompts:
+        prompts = list(value.prompts.get(role, ()))
+    numbers = sorted(
+        int(k.split(".")[1]) for k in mine
+        if k.startswith("answer.") and k.split(".")[1].isdigit()
+    )
+    count = max([len(prompts), *numbers]) if numbers else len(prompts)
+    prompts += [msg.EARLIER_QUESTION.format(number=n) for n in range(len(prompts) + 1, count + 1)]
+    items = [str(t) for t in shot.get("items") or []]
+    if value is not None and not items:
+        items = list(value.guidelines.get(role, ()))
+    practiced = mine.get("practiced") or []
+    items += [msg.EARLIER_QUESTION.format(number=n) for n in practiced if n > len(items)]
+    rating = mine.get("rating")
+    point = framework.rating(rating) if isinstance(rating, int) else None
+    return ValueReflection(
+        value_id=value_id,
+        number=int(shot.get("number") or (value.number if value else 0)),
+        title=str(shot.get("title") or (value.title if value else value_id)),
+        practice=str(shot.get("practice") or (value.practice if value else "")),
+        items=[GuidelineItem(n, t, n in practiced) for n, t in enumerate(items, start=1)],
+        rating=rating,
+        rating_label=point.label if point else None,
+        prompts=prompts,
+        answers=[given(mine, f"answer.{n}") for n in range(1, count + 1)],
+    )

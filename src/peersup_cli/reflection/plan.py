@@ -13,6 +13,7 @@ from typing import Any
 
 from ..guidelines.model import Framework, Value
 from ..history.lookback import LastTime
+from ..journal.model import ValueReflection
 from .port import Kind
 
 KIND_REFLECT = "reflect"
@@ -34,6 +35,9 @@ class Plan:
     carry_items: list[str] = field(default_factory=list)  # open items from the last prep
     carry_date: datetime | None = None
     history: dict[str, LastTime] = field(default_factory=dict)  # value id -> last time
+    # Answers from an earlier save for values these guidelines no longer have (or whose
+    # questions changed): never asked again, carried into the journal exactly as they were.
+    kept: list[ValueReflection] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,6 @@ class Step:
     section: str  # a value id, "carry", "agenda" or "finish": its header shows on entering
     value: Value | None = None
     index: int = 0  # the prompt number (1-based) or the carry-over item number
-
-
 
 
 def build_steps(plan: Plan) -> list[Step]:

@@ -5,12 +5,17 @@ The engine never touches the terminal. It hands a ``Question`` to an ``InputPort
 the same port. ``terminal.TerminalPort`` implements the port with real prompts,
 ``answers_file.AnswersPort`` from an ``--answers`` file, and the tests with a scripted fake that
 fails on any question it did not expect.
+
+A port may raise ``errors.SessionStopped`` from ``ask`` (or a signal handler may raise it while
+``ask`` waits): the engine then ends the session as if the person had typed ``:q``, and every
+answer, and every line of the answer being typed, is kept.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -66,6 +71,11 @@ class Question:
     can_go_back: bool = True
     # The earlier answer, shown as text, when the person comes back to a question they answered.
     current: str | None = None
+    # For a multi-line answer: a port calls this with the whole text entered so far each time a
+    # line is entered (before the closing empty line), so the engine can save it to the draft at
+    # once and a killed session loses no finished line. Ports that read an answer in one go (an
+    # answers file, an editor) need not call it.
+    on_line: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def multiline(self) -> bool:

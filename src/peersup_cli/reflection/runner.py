@@ -1,7 +1,8 @@
 """Setting a session up, running it with a draft behind it, and saving the journal at the end.
 
 This is the glue between the engine, drafts and the journal folder; it does no terminal I/O (the
-port does), so the commands stay thin and all of it can be tested with a scripted port.
+port does), so the commands stay thin and all of it can be tested with a scripted port. Finding
+and planning a resumed session is ``resume`` (re-exported here, as the CLI calls it).
 """
 
 from __future__ import annotations
@@ -10,20 +11,48 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 
 from .. import messages as msg
-from ..errors import StorageError
+from ..errors import SessionStopped, StorageError
 from ..guidelines.lookup import check_role, find_values, get_framework
 from ..guidelines.model import Framework, Guidelines, Value
 from ..history.lookback import Lookback
 from ..journal import store
-from ..journal.format import JournalFormatError, parse, render
+from ..journal.format import JournalFormatError, render
 from ..journal.model import STATUS_COMPLETE, STATUS_PARTIAL, Journal
-from .draft import Draft, checksum, delete_draft, list_drafts, new_draft, save_draft
+from .draft import Draft, checksum, delete_draft, new_draft, save_draft
 from .engine import Outcome, Session
-from .journal_mapping import answers_from_journal
-from .plan import KIND_PREP, KIND_REFLECT, Plan
-from .port import Choice, Command, InputPort, Kind, Problem, Question, Summary
+from .lock import DraftLock
+from .plan import KIND_PREP, Plan
+from .port import Choice, Command, InputPort, Kind, Notice, Problem, Question, Summary
+from .resume import (
+    Resumable,
+    find_resumable,
+    find_session,
+    mark_superseded,
+    open_elsewhere,
+    resume_plan,
+    settle,
+    tidy,
+)
+
+__all__ = [
+    "Result",
+    "Resumable",
+    "StopOnSignal",
+    "ask_role",
+    "carry_items_from",
+    "choose_focus",
+    "find_resumable",
+    "find_session",
+    "open_elsewhere",
+    "pick_values",
+    "resume_plan",
+    "run",
+    "start",
+    "summarise",
+]
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")
 
@@ -33,6 +62,9 @@ class Result:
     outcome: Outcome
     journal: Journal | None
     path: Path | None
+    # Plain sentences for the person beyond the usual closing (e.g. which earlier file was kept
+    # as it is); the port has been shown them already.
+    notes: tuple[str, ...] = ()
 
 
 # -- choosing what to cover ----------------------------------------------------------------------
@@ -114,6 +146,7 @@ def start(
 ) -> tuple[Plan, Draft]:
     framework = get_framework(guidelines, framework_id)
     check_role(framework, role)
+    tidy(lookback.journal_dir)
     carry: list[str] = []
     carry_date = None
     if kind == KIND_PREP and supervisee is not None:
@@ -137,70 +170,13 @@ def start(
         values=[v.id for v in plan.values], started=now, supervisee=supervisee,
         carry_items=carry, carry_date=carry_date,
     )
+    # The wording each value was asked in, so answers outlive a guidelines update.
+    draft.snapshot = {
+        v.id: {"number": v.number, "title": v.title, "practice": v.practice,
+               "items": list(v.guidelines.get(role, ())), "prompts": list(v.prompts.get(role, ()))}
+        for v in plan.values
+    }
     return plan, draft
-
-
-def find_resumable(
-    lookback: Lookback, kind: str, *, role: str | None = None, supervisee: str | None = None
-) -> tuple[Draft, Journal | None] | None:
-    """The newest unfinished session of this kind: a draft, or a partial journal without one."""
-    journal_dir = lookback.journal_dir
-    drafts = list_drafts(journal_dir)
-    claimed = {Path(d.journal) for d in drafts if d.journal}
-
-    def fits(d_kind: str, d_role: str, d_supervisee: str | None) -> bool:
-        if d_kind != kind or (role is not None and d_role != role):
-            return False
-        if supervisee is None:
-            return True
-        return d_supervisee is not None and store.same_person(d_supervisee, supervisee)
-
-    candidates: list[tuple[float, Draft, Journal | None]] = [
-        (d.started.timestamp(), d, None) for d in drafts if fits(d.kind, d.role, d.supervisee)
-    ]
-    for entry in lookback.partial_journals():
-        e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
-        if entry.path in claimed or not fits(e_kind, entry.role, entry.supervisee):
-            continue
-        try:
-            text = store.read_text(entry.path)
-            partial = parse(text)
-        except JournalFormatError:  # an unreadable journal is simply not offered
-            continue
-        agenda = partial.agenda
-        draft = new_draft(
-            journal_dir, kind=e_kind, role=partial.role, framework=partial.framework,
-            values=partial.planned or partial.values, started=partial.date,
-            supervisee=partial.supervisee,
-            carry_items=(agenda.done + agenda.carried) if agenda else [],
-        )
-        draft.journal = str(entry.path)
-        draft.journal_sha256 = checksum(text)
-        candidates.append((partial.date.timestamp(), draft, partial))
-    if not candidates:
-        return None
-    _, best, journal = max(candidates, key=lambda c: c[0])
-    return best, journal
-
-
-def resume_plan(
-    guidelines: Guidelines, draft: Draft, journal: Journal | None, lookback: Lookback,
-    *, history: bool = True,
-) -> Plan:
-    framework = get_framework(guidelines, draft.framework)
-    check_role(framework, draft.role)
-    values = [v for v in (framework.value(i) for i in draft.values) if v is not None]
-    exclude = Path(draft.journal) if draft.journal else None
-    plan = Plan(
-        kind=draft.kind, role=draft.role, framework=framework, values=values,
-        supervisee=draft.supervisee, carry_items=list(draft.carry_items),
-        carry_date=draft.carry_date,
-        history=(lookback.last_times(draft.role, exclude=exclude, values=[v.id for v in values])
-                 if history else {}),
-    )
-    if journal is not None:
-        draft.answers, draft.position = answers_from_journal(plan, journal)
-    return plan
 
 
 # -- running -------------------------------------------------------------------------------------
@@ -217,9 +193,35 @@ def run(
 ) -> Result:
     """Run the session; every change goes to the draft; the journal is saved at the end.
 
+    The draft is locked for the whole run (``SessionOpenElsewhere`` if another window has it).
     With ``keep_drafts=False`` (answers from a file: the file is the draft) nothing but the
     journal is written.
     """
+    if not keep_drafts:
+        return _run(plan, port, draft, journal_dir, version, resumed, False, resume_hint)
+    with DraftLock(draft.path):
+        return _run(plan, port, draft, journal_dir, version, resumed, True, resume_hint)
+
+
+def _run(
+    plan: Plan, port: InputPort, draft: Draft, journal_dir: Path, version: str, resumed: bool,
+    keep_drafts: bool, resume_hint: str,
+) -> Result:
+    if keep_drafts:
+        done = settle(draft, journal_dir)
+        if done is not None:  # killed after saving, before tidying: nothing more to save
+            note = msg.ALREADY_SAVED.format(name=done.name)
+            port.show(Notice(note))
+            try:
+                return Result(Outcome.COMPLETE, store.read_journal(done), done, (note,))
+            except JournalFormatError:
+                return Result(Outcome.COMPLETE, None, done, (note,))
+    target = _own_partial(draft, journal_dir)
+    if draft.journal and target is None:
+        # Changed since this session wrote it: it is the person's now. Keep it, carry on anew.
+        draft.continues, draft.journal, draft.journal_sha256 = draft.journal, None, None
+    if draft.continues and resumed:
+        port.show(Notice(msg.EDITED_PARTIAL_KEPT.format(old=journal_dir / draft.continues)))
 
     def on_change(answers: dict[str, object], position: int) -> None:
         draft.answers, draft.position = answers, position
@@ -229,40 +231,73 @@ def run(
     session = Session(plan, port, answers=draft.answers, position=draft.position,
                       on_change=on_change)
     outcome = session.run(resumed=resumed)
+    draft.answers, draft.position = dict(session.answers), session.position
     if outcome is Outcome.STOPPED and not session.answers:
-        if draft.journal is None:
+        if draft.journal is None and draft.continues is None:
             delete_draft(draft)
         return Result(outcome, None, None)
     status = STATUS_COMPLETE if outcome is Outcome.COMPLETE else STATUS_PARTIAL
     journal = session.journal(status=status, date=draft.started, version=version)
+    text = render(journal)
     try:
-        path = store.save_journal(journal_dir, journal, replace=_own_partial(draft))
+        if keep_drafts:
+            # Recorded first, so a kill right after the journal is written is recognised later.
+            draft.saving_sha256, draft.saving_status = checksum(text), status
+            save_draft(draft)
+        path = store.save_journal(journal_dir, journal, replace=target)
     except StorageError as exc:
         if not keep_drafts:
             raise
+        draft.saving_sha256 = draft.saving_status = None
         save_draft(draft)
         raise StorageError(
             msg.SAVE_FAILED.format(problem=exc.message, draft=draft.path, resume=resume_hint)
         ) from None
+    notes: tuple[str, ...] = ()
+    if draft.continues:
+        notes = (msg.CONTINUED_IN.format(new=path, old=journal_dir / draft.continues),)
+        port.show(Notice(notes[0]))
     if outcome is Outcome.COMPLETE:
+        if keep_drafts and draft.continues:
+            mark_superseded(journal_dir, draft.continues, path.name)
         delete_draft(draft)
-    else:
-        draft.journal, draft.journal_sha256 = str(path), checksum(render(journal))
+    elif keep_drafts:
+        draft.journal, draft.journal_sha256 = path.name, checksum(text)
+        draft.saving_sha256 = draft.saving_status = None
         save_draft(draft)
-    return Result(outcome, journal, path)
+    return Result(outcome, journal, path, notes)
 
 
-def _own_partial(draft: Draft) -> Path | None:
+def _own_partial(draft: Draft, journal_dir: Path) -> Path | None:
     """This session's partial journal, if it is still exactly as this session wrote it."""
-    if not draft.journal:
+    if not draft.journal or not draft.journal_sha256:
         return None
-    path = Path(draft.journal)
+    path = journal_dir / draft.journal
     try:
         current = store.read_text(path)
     except JournalFormatError:
         return None
     # Edited by hand since? Then it is the person's now: keep it and save under a new name.
     return path if checksum(current) == draft.journal_sha256 else None
+
+
+class StopOnSignal:
+    """A handler for SIGHUP / SIGTERM (and SIGBREAK on Windows) during a session.
+
+    The first signal raises ``SessionStopped`` wherever the main thread is (usually waiting in
+    the port's ``ask``); ``Session.run`` turns that into a stop, as ``:q``, and ``run`` saves the
+    partial journal and the draft. Later signals are ignored, so that save is never cut short.
+    Every entered line is in the draft already, so even a second, harder kill loses nothing.
+    """
+
+    def __init__(self) -> None:
+        self.fired = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if self.fired:
+            return
+        self.fired = True
+        raise SessionStopped()
 
 
 # -- the closing summary -------------------------------------------------------------------------

@@ -1,0 +1,264 @@
+"""Finding an unfinished session to carry on, and making its plan, without ever rewriting what a
+person wrote.
+
+Rules, in the order they protect people's words:
+
+- A partial journal is replaced at the end only when it is byte for byte what this session wrote
+  (the draft's checksum), or, with no draft, when re-writing it would give back the very same
+  bytes (so nothing in it is outside what peersup understands). Otherwise the session carries on
+  into a new file (``Draft.continues`` names the old one, which is never touched), and once that
+  session is finished the old file is recorded as carried on in ``.drafts/.superseded.json`` so
+  it is not offered again. (The finished journal cannot say ``resumed_from`` in its front matter
+  yet: the journal format has no such field.)
+- Answers for values the current guidelines lack are kept as sections of their own
+  (``Plan.kept``), never dropped.
+- A draft that cannot be used is set aside with a plain reason; the next one is still offered.
+- A draft whose journal was already saved (a kill between saving and tidying) is only tidied.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import messages as msg
+from .. import paths
+from ..errors import UsageError
+from ..guidelines.lookup import check_role, get_framework
+from ..guidelines.model import Guidelines
+from ..history.lookback import Lookback
+from ..journal import store
+from ..journal.format import JournalFormatError, parse, render
+from ..journal.model import STATUS_COMPLETE, Journal
+from ..storage import atomic_write, ensure_private_dir, remove_stale_temp_files
+from .draft import SUFFIX, Draft, checksum, delete_draft, new_draft, save_draft, scan_drafts
+from .journal_mapping import answers_from_journal, kept_from_answers, still_askable
+from .lock import is_stale, lock_path, read_lock
+from .plan import KIND_PREP, KIND_REFLECT, Plan, build_steps
+
+SUPERSEDED = ".superseded.json"
+
+
+@dataclass
+class Resumable:
+    draft: Draft
+    journal: Journal | None  # the partial journal it was made from, when there was no draft
+    set_aside: list[str] = field(default_factory=list)  # one plain sentence per unusable draft
+    # Set when another window has this session open: the sentence to show. The CLI offers to
+    # start a new session instead; ``runner.run`` would refuse it with the same sentence.
+    open_elsewhere: str | None = None
+
+
+def tidy(journal_dir: Path) -> None:
+    """Remove temporary files a crash left (peersup's own names only, an hour old)."""
+    remove_stale_temp_files(paths.drafts_dir(journal_dir))
+    remove_stale_temp_files(journal_dir)
+
+
+# -- a save cut short ----------------------------------------------------------------------------
+def settle(draft: Draft, journal_dir: Path) -> Path | None:
+    """Finish what a killed save left: the finished journal's path if this session is in fact
+    already saved (the draft is then deleted), else None (the draft is brought up to date)."""
+    if draft.saving_sha256 is None:
+        return None
+    found = _with_checksum(draft, journal_dir, draft.saving_sha256)
+    status, draft.saving_sha256, draft.saving_status = draft.saving_status, None, None
+    if found is None:
+        return None  # the journal was never written: the draft has everything, save again
+    if status == STATUS_COMPLETE:
+        if draft.continues:
+            mark_superseded(journal_dir, draft.continues, found.name)
+        delete_draft(draft)
+        return found
+    draft.journal, draft.journal_sha256 = found.name, checksum(store.read_text(found))
+    save_draft(draft)
+    return None
+
+
+def _with_checksum(draft: Draft, journal_dir: Path, sha: str) -> Path | None:
+    day = draft.started.strftime("%Y-%m-%d")
+    names = [draft.journal] if draft.journal else []
+    names += [p.name for p in store.list_journals(journal_dir) if p.name.startswith(day)]
+    for name in dict.fromkeys(names):
+        try:
+            if checksum(store.read_text(journal_dir / name)) == sha:
+                return journal_dir / name
+        except JournalFormatError:
+            continue
+    return None
+
+
+# -- superseded partial journals -----------------------------------------------------------------
+def superseded(journal_dir: Path) -> dict[str, str]:
+    """Partial journals carried on into another file: name -> the file that carries on."""
+    try:
+        data = json.loads(store.read_text(paths.drafts_dir(journal_dir) / SUPERSEDED))
+    except (JournalFormatError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+
+
+def mark_superseded(journal_dir: Path, old: str, new: str) -> None:
+    record = superseded(journal_dir)
+    record[old] = new
+    folder = ensure_private_dir(paths.drafts_dir(journal_dir))
+    atomic_write(folder / SUPERSEDED, json.dumps(record, ensure_ascii=False, indent=1))
+
+
+# -- finding -------------------------------------------------------------------------------------
+def find_session(
+    lookback: Lookback, kind: str, *, role: str | None = None, supervisee: str | None = None,
+    guidelines: Guidelines | None = None,
+) -> Resumable | None:
+    """The newest unfinished session of this kind: a draft, or a partial journal without one.
+    With ``guidelines``, a draft they cannot run (unknown framework or role) is set aside."""
+    journal_dir = lookback.journal_dir
+    tidy(journal_dir)
+    scan = scan_drafts(journal_dir)
+    set_aside = list(scan.problems)
+
+    def fits(d_kind: str, d_role: str, d_supervisee: str | None) -> bool:
+        if d_kind != kind or (role is not None and d_role != role):
+            return False
+        if supervisee is None:
+            return True
+        return d_supervisee is not None and store.same_person(d_supervisee, supervisee)
+
+    candidates: list[tuple[float, Draft, Journal | None]] = []
+    claimed = set(superseded(journal_dir))
+    for d in scan.drafts:
+        claimed.update(n for n in (d.journal, d.continues) if n)
+        if not fits(d.kind, d.role, d.supervisee):
+            continue
+        reason = _cannot_run(d, guidelines)
+        if reason:
+            set_aside.append(msg.DRAFT_NOT_FITTING.format(name=d.path.name, reason=reason))
+            continue
+        if open_elsewhere(d) is None and settle(d, journal_dir) is not None:
+            continue  # already saved in full: now tidied, nothing to resume
+        candidates.append((d.started.timestamp(), d, None))
+    for entry in lookback.partial_journals():
+        e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
+        if entry.path.name in claimed or not fits(e_kind, entry.role, entry.supervisee):
+            continue
+        made = _draft_for_partial(journal_dir, entry.path, e_kind)
+        if made is not None and not _cannot_run(made[0], guidelines):
+            candidates.append((made[1].date.timestamp(), made[0], made[1]))
+    if not candidates:
+        return None
+    _, best, journal = max(candidates, key=lambda c: c[0])
+    return Resumable(best, journal, set_aside, open_elsewhere(best))
+
+
+def find_resumable(
+    lookback: Lookback, kind: str, *, role: str | None = None, supervisee: str | None = None,
+    guidelines: Guidelines | None = None,
+) -> tuple[Draft, Journal | None] | None:
+    """``find_session`` as the pair the CLI has always taken."""
+    found = find_session(lookback, kind, role=role, supervisee=supervisee, guidelines=guidelines)
+    return None if found is None else (found.draft, found.journal)
+
+
+def open_elsewhere(draft: Draft) -> str | None:
+    """The sentence to show when another window holds this session, else None."""
+    from .lock import _when
+
+    info = read_lock(lock_path(draft.path))
+    if info is None or is_stale(info):
+        return None
+    return msg.OPEN_ELSEWHERE.format(since=_when(info.started))
+
+
+def _cannot_run(draft: Draft, guidelines: Guidelines | None) -> str | None:
+    if guidelines is None:
+        return None
+    try:
+        framework = get_framework(guidelines, draft.framework)
+        check_role(framework, draft.role)
+    except UsageError as exc:
+        return exc.message.rstrip(".")
+    scale = {p.number for p in framework.rating_scale}
+    for key, value in draft.answers.items():
+        if key.endswith(".rating") and value is not None and value not in scale:
+            return f"the rating {value} for {key.removesuffix('.rating')} is not on the scale"
+    return None
+
+
+def _draft_for_partial(journal_dir: Path, path: Path, kind: str) -> tuple[Draft, Journal] | None:
+    try:
+        text = store.read_text(path)
+        partial = parse(text)
+    except JournalFormatError:  # an unreadable journal is simply not offered
+        return None
+    agenda = partial.agenda
+    values = list(dict.fromkeys([*partial.planned, *partial.values]))
+    # One name per partial journal, so two windows resuming it meet at the same lock; a file of
+    # that name that is not ours (set aside as unreadable) is never overwritten.
+    fixed = f"from-{path.stem}{SUFFIX}"
+    name = None if (paths.drafts_dir(journal_dir) / fixed).exists() else fixed
+    draft = new_draft(
+        journal_dir, kind=kind, role=partial.role, framework=partial.framework,
+        values=values, started=partial.date, supervisee=partial.supervisee,
+        carry_items=(agenda.done + agenda.carried) if agenda else [], name=name,
+    )
+    if render(partial) == text:
+        # Exactly what peersup writes for what it read: replacing it at the end loses nothing.
+        draft.journal, draft.journal_sha256 = path.name, checksum(text)
+    else:
+        # Something in it is not what peersup wrote (a note, an edit, another version's
+        # layout): carry on in a new file and leave this one as it is.
+        draft.continues = path.name
+    return draft, partial
+
+
+# -- the plan ------------------------------------------------------------------------------------
+def resume_plan(
+    guidelines: Guidelines, draft: Draft, journal: Journal | None, lookback: Lookback,
+    *, history: bool = True,
+) -> Plan:
+    framework = get_framework(guidelines, draft.framework)
+    check_role(framework, draft.role)
+    role = draft.role
+    if journal is not None:
+        kept = [r for r in journal.reflections if not still_askable(framework, role, r)]
+        kept_ids = {r.value_id for r in kept}
+    else:
+        kept = []
+        for vid in draft.values:
+            value = framework.value(vid)
+            answered = [k for k in draft.answers if k.startswith(f"{vid}.answer.")]
+            too_many = value is not None and any(
+                not _within(k, len(value.prompts.get(role, ()))) for k in answered)
+            if value is None or too_many:
+                reflection = kept_from_answers(framework, role, vid, draft.answers,
+                                               draft.snapshot.get(vid))
+                if reflection is not None:
+                    kept.append(reflection)
+        kept_ids = {r.value_id for r in kept}
+    values = [v for v in (framework.value(i) for i in draft.values)
+              if v is not None and v.id not in kept_ids]
+    exclude_name = draft.journal or draft.continues
+    exclude = lookback.journal_dir / exclude_name if exclude_name else None
+    plan = Plan(
+        kind=draft.kind, role=role, framework=framework, values=values,
+        supervisee=draft.supervisee, carry_items=list(draft.carry_items),
+        carry_date=draft.carry_date, kept=kept,
+        history=(lookback.last_times(role, exclude=exclude, values=[v.id for v in values])
+                 if history else {}),
+    )
+    if journal is not None:
+        draft.answers, draft.position = answers_from_journal(plan, journal)
+    elif len(values) != len(draft.values):
+        # The steps changed: carry on at the first question not answered yet.
+        steps = build_steps(plan)
+        draft.position = next(
+            (i for i, s in enumerate(steps) if s.id not in draft.answers), len(steps))
+    return plan
+
+
+def _within(key: str, prompts: int) -> bool:
+    number = key.rsplit(".", 1)[-1]
+    return not number.isdigit() or int(number) <= prompts
