@@ -6,11 +6,12 @@ and render the result; the session itself lives in ``reflection``.
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -123,6 +124,7 @@ def _session(
         InputEnded,
         Interrupted,
         NoTerminalError,
+        SessionStopped,
         UsageError,
     )
     from ..guidelines.lookup import get_framework
@@ -167,17 +169,27 @@ def _session(
     lookback = Lookback(jdir, progress=progress)
     try:
         if resume:
-            found = runner.find_resumable(
-                lookback, kind, role=role if kind == "reflect" else None, supervisee=supervisee
+            found = runner.find_session(
+                lookback, kind, role=role if kind == "reflect" else None,
+                supervisee=supervisee, guidelines=guidelines,
             )
+            for sentence in found.set_aside if found is not None else []:
+                output.error(sentence)
             if found is None:
                 what = f"prep for {supervisee}" if kind == "prep" else "reflection"
                 start_cmd = resume_hint.removesuffix(" --resume")
                 raise UsageError(msg.NOTHING_TO_RESUME.format(what=what, start=start_cmd))
-            draft, partial = found
-            plan = runner.resume_plan(guidelines, draft, partial, lookback, history=history)
-            resumed = True
-        else:
+            if found.open_elsewhere is not None:
+                # Another window has it: offer a new session here rather than take it over.
+                if not _start_new_instead(port, found.open_elsewhere):
+                    return
+                resume = False
+            else:
+                plan = runner.resume_plan(
+                    guidelines, found.draft, found.journal, lookback, history=history)
+                draft = found.draft
+                resumed = True
+        if not resume:
             fw_id = framework or (data.framework if data else None) or _configured_framework(
                 guidelines, config.framework, kind
             )
@@ -217,10 +229,16 @@ def _session(
             welcome()
         lookback.close()  # everything looked back on is in the plan: free the index
         progress.close()
-        result = runner.run(
-            plan, port, draft, journal_dir=jdir, version=__version__, resumed=resumed,
-            keep_drafts=data is None, resume_hint=resume_hint,
-        )
+        # A closed terminal (SIGHUP) or a shutdown (SIGTERM) saves what was typed and stops
+        # as :q does; every entered line is in the draft already.
+        with _signals_stop_the_session(runner.StopOnSignal()):
+            result = runner.run(
+                plan, port, draft, journal_dir=jdir, version=__version__, resumed=resumed,
+                keep_drafts=data is None, resume_hint=resume_hint,
+            )
+    except SessionStopped:
+        console.print()
+        raise Interrupted(msg.INTERRUPTED.format(resume=resume_hint)) from None
     except KeyboardInterrupt:
         console.print()
         raise Interrupted(msg.INTERRUPTED.format(resume=resume_hint)) from None
@@ -238,6 +256,44 @@ def _session(
         output.echo(msg.CLOSING_PARTIAL.format(path=result.path, resume=resume_hint))
         return
     render_block(console, runner.summarise(result.journal, result.path))
+
+
+def _start_new_instead(port: InputPort, sentence: str) -> bool:
+    """Ask whether to start a new session, the unfinished one being open elsewhere."""
+    from ..errors import UsageError
+    from ..reflection.port import Choice, Command, Kind, Question
+
+    question = Question(
+        "start_new", Kind.CHOICE, sentence, "1 starts a new one · 2 leaves it",
+        (Choice("1", "Start a new one"), Choice("2", "Leave it for now")),
+        can_go_back=False,
+    )
+    try:
+        reply = port.ask(question)
+    except Exception:  # an answers file cannot answer this: say the sentence instead
+        raise UsageError(sentence) from None
+    return reply.command is not Command.STOP and (reply.text or "").strip() == "1"
+
+
+@contextlib.contextmanager
+def _signals_stop_the_session(handler: Callable[[int, Any], None]) -> Iterator[None]:
+    import signal
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGHUP", "SIGTERM", "SIGBREAK"):  # whichever this platform has
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, handler)
+        except (ValueError, OSError):  # not the main thread, or not allowed here
+            continue
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(number, old)
 
 
 def _from_file(data: AnswersData | None, key: str, option: str | None, check: Callable[[], T]) -> T:

@@ -88,6 +88,9 @@ class TerminalPort:
         if first.strip() == EDITOR_KEY:
             return self._from_editor(question)
         lines = [first]
+        # Each entered line goes to the draft at once: a closed window loses nothing typed.
+        if question.on_line is not None:
+            question.on_line(first)
         while True:
             try:
                 line = self._read(CONTINUE)
@@ -98,6 +101,8 @@ class TerminalPort:
             if line == "":
                 break
             lines.append(line)
+            if question.on_line is not None:
+                question.on_line("\n".join(lines))
         return Reply.answer("\n".join(lines))
 
     def _read(self, prompt: str) -> str:
