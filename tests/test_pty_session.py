@@ -365,3 +365,45 @@ def test_terminal_renders_the_value_header_with_last_time() -> None:
     planned = "You planned: Share my story; Rest more"
     assert f"Last time (12 October 2026): 3 — Steady. {planned}" in text
     assert "  2. two" in text
+
+
+# Every line typed in a short session (one value), in order: the kill test stops after each.
+TYPED = ["1 2", "3", "alpha one", "alpha two", "", "beta", "", "the plan", "", "support text", ""]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP], ids=["SIGKILL", "SIGHUP"])
+@pytest.mark.parametrize("stop_after", range(1, len(TYPED)))
+def test_a_kill_at_any_line_loses_nothing_typed(  # type: ignore[no-untyped-def]
+    spawn, pinned_paths, sig, stop_after
+) -> None:
+    child = spawn("reflect", "--role", "peer-supporter", "--values", "1")
+    child.expect_exact("1. Voluntary — Support Choice")
+    multiline = False
+    for n, line in enumerate(TYPED[:stop_after], start=1):
+        child.expect_exact(MORE if multiline else PROMPT)
+        child.sendline(line)
+        multiline = n >= 3 and line != ""  # from the third line on, answers take more lines
+    # Wait until the last line has been taken in: the next prompt is on screen.
+    child.expect_exact(MORE if multiline else PROMPT)
+    child.kill(sig)
+    wait_exit(child)
+    child.close()
+
+    again = spawn("reflect", "--resume")
+    again.expect_exact("Welcome back")
+    while again.expect_exact(["Your journal is saved at:", PROMPT, MORE]) != 0:
+        again.sendline("")  # Enter keeps each earlier answer, and skips what was never begun
+    assert finish(again) == 0
+
+    [path] = store.list_journals(pinned_paths["home"])  # exactly one journal
+    journal = store.load_journal(path)
+    (voluntary,) = journal.reflections
+    assert voluntary.practiced == [1, 2]
+    assert voluntary.rating == (3 if stop_after >= 2 else None)
+    first = voluntary.answers[0] or ""
+    for n, words in ((3, "alpha one"), (4, "alpha two")):
+        assert (words in first) == (stop_after >= n), (stop_after, voluntary.answers)
+    assert ("beta" in (voluntary.answers[1] or "")) == (stop_after >= 6)
+    assert (journal.action_plan == "the plan") == (stop_after >= 8)
+    assert (journal.support == "support text") == (stop_after >= 10)
+    assert list_drafts(pinned_paths["home"]) == []
