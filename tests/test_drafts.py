@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +152,45 @@ def test_a_draft_saved_now_holds_the_journal_by_name(tmp_path: Path) -> None:
     data = json.loads(draft.path.read_text(encoding="utf-8"))
     assert data["journal"] == "2026-11-22-peer-supporter.md"
     assert data["snapshot"]["voluntary"]["title"] == "Voluntary"
+
+
+def test_a_linked_drafts_folder_is_neither_read_nor_written(tmp_path: Path) -> None:
+    from peersup_cli.errors import StorageError
+    from peersup_cli.reflection import draft as draft_mod
+
+    journals = tmp_path / "journals"
+    journals.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (journals / ".drafts").symlink_to(elsewhere, target_is_directory=True)
+    scan = draft_mod.scan_drafts(journals)
+    assert scan.drafts == [] and "is a link" in scan.problems[0]
+    d = draft_mod.new_draft(journals, kind="reflect", role="peer-supporter", framework="f",
+                            values=["hopeful"], started=datetime.now(UTC))
+    with pytest.raises(StorageError, match="is a link"):
+        draft_mod.save_draft(d)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_damaged_index_rows_and_a_file_for_a_folder_get_plain_answers(
+    cli, tmp_path: Path, pinned_paths: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from builders import journal, save
+
+    monkeypatch.delenv("PEERSUP_DEBUG")
+    home = pinned_paths["home"]
+    save(home, "2026-01-01-peer-supporter.md", journal("2026-01-01T09:00:00+00:00"))
+    assert cli("journal", "list").exit_code == 0
+    (index,) = pinned_paths["cache"].glob("journal-index.sqlite3")
+    with sqlite3.connect(index) as conn:
+        conn.execute("UPDATE journals SET vals = '[[broken', agenda = '{x'")
+    for args in (("journal", "list", "--json"), ("journal", "trends"), ("journal", "summary")):
+        result = cli(*args)
+        assert result.exit_code == 0 and "did not expect" not in result.stderr, args
+    not_a_folder = tmp_path / "journals.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("PEERSUP_HOME", str(not_a_folder))
+    result = cli("journal", "list")
+    assert result.exit_code != 0 and "is a file, not a folder" in result.stderr

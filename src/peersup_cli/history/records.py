@@ -40,7 +40,10 @@ def encode_values(journal: Journal) -> list[list[Any]]:
 
 def decode_values(vals_json: str | None) -> list[IndexedValue]:
     # _make builds each record straight from its list (trends decode 50,000 at a time).
-    return list(map(_make_value, json.loads(vals_json or "[]")))
+    try:
+        return list(map(_make_value, json.loads(vals_json or "[]")))
+    except (ValueError, TypeError):  # a damaged cache row: as if it held no values
+        return []
 
 
 _make_value = IndexedValue._make
@@ -78,7 +81,11 @@ class IndexedJournal:
         return {v.id: v.rating for v in self.values() if v.rating is not None}
 
     def agenda(self) -> dict[str, list[str]] | None:
-        return json.loads(self.agenda_json) if self.agenda_json else None
+        try:
+            found = json.loads(self.agenda_json) if self.agenda_json else None
+        except ValueError:  # a damaged cache row
+            return None
+        return found if isinstance(found, dict) else None
 
     def who(self) -> str:
         return self.role_label or self.role

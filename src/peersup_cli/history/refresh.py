@@ -291,8 +291,15 @@ def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     try:
         entries = os.scandir(journal_dir)
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return found
+    except NotADirectoryError:
+        from ..errors import JournalError
+
+        raise JournalError(
+            f"The journal folder {journal_dir} is a file, not a folder. Point peersup at a "
+            "folder with --journal-dir or PEERSUP_HOME."
+        ) from None
     except OSError as exc:
         from ..errors import JournalError
 

@@ -120,6 +120,14 @@ def new_draft(
 
 def save_draft(draft: Draft) -> None:
     ensure_private_dir(draft.path.parent.parent)
+    if draft.path.parent.is_symlink():
+        # A link could send a person's words anywhere: drafts live only in a real folder.
+        from ..errors import StorageError
+
+        raise StorageError(
+            f"{draft.path.parent} is a link to somewhere else; peersup keeps drafts only in a "
+            "folder of its own. Remove the link and try again."
+        )
     ensure_private_dir(draft.path.parent)
     atomic_write(draft.path, draft.to_json())
 
@@ -285,6 +293,8 @@ class DraftScan:
 
 def scan_drafts(journal_dir: Path) -> DraftScan:
     folder = paths.drafts_dir(journal_dir)
+    if folder.is_symlink():  # never read drafts through a link someone planted
+        return DraftScan([], [f"{folder} is a link, so the drafts in it were not read."])
     try:
         files = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
     except OSError:
