@@ -180,16 +180,6 @@ def test_long_answers_flow_onto_more_pages(paper: str) -> None:
     assert "Line 0 of a long answer." in text and "Line 149 of a long answer." in text
 
 
-def test_characters_the_font_lacks_show_as_a_replacement_mark(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    journal = sample_journal()
-    journal.reflections[0].answers[0] = "Hope 😀 希望 bell\x07 end"
-    _, pages = read(render_pdf(build_journal(journal, small_framework())))
-    assert "Hope \ufffd \ufffd\ufffd bell\ufffd end" in " ".join(pages)
-    assert not [r for r in caplog.records if "missing" in r.getMessage()]  # fpdf2 had no gaps
-
-
 def test_a_long_framework_title_is_shortened_in_the_header() -> None:
     import dataclasses
 
