@@ -144,7 +144,7 @@ def test_journal_html_ticks_items_and_escapes_answers() -> None:
     # The answer, markup and all, as text; the carriage return became a line break.
     assert page.answers[0] == ANSWER.replace("\r", "\n")
     assert "Time to talk about <b>boundaries</b>." in page.answers
-    assert "3 — Steady" in page.text and "Skipped." in page.text
+    assert "3 — Steady" in page.text and "What helps you step back? (skipped)" in page.text
 
 
 def test_cli_html_writes_one_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -139,7 +139,7 @@ def test_journal_pdf_has_the_ticks_and_answers() -> None:
     assert "3 — Steady" in text
     for line in ANSWER.replace("\r", "\n").split("\n"):
         assert flat(line) in text
-    assert "Skipped." in text
+    assert "What helps you step back? (skipped)" in text
     assert "Ask before sharing, every time. Notice when I rush." in text
 
 

@@ -52,6 +52,8 @@ input:checked { background: #222; box-shadow: inset 0 0 0 2.5px #fff; }
 .answer { white-space: pre-wrap; margin: .2em 0 .8em; padding-left: .8em;
   border-left: 3px solid #bbb; }
 .empty { color: #555; font-style: italic; }
+.q .empty { font-weight: normal; }
+.skipped-values { margin: 1.5em 0 0; color: #444; }
 fieldset.rating { margin: 1.1em 0 0; padding: .4em .8em .6em; border: 1px solid #aaa;
   border-radius: 4px; }
 fieldset.rating legend { font-weight: bold; padding: 0 .3em; }
@@ -113,6 +115,8 @@ def render_html(doc: Document, paper: str = "a4") -> str:
             out.append(f'<h2 class="role-title">{esc(part.label)}</h2>')
         for n, section in enumerate(part.sections):
             _section(out, section, level, doc.filled, f"p{p + 1}-v{n + 1}", first=n == 0)
+        if part.skipped:
+            out.append(f'<p class="skipped-values">{esc(part.skipped_line)}</p>')
         out.append("</section>")
     for block in doc.after:
         _block(out, block, 2)
@@ -141,12 +145,16 @@ def _section(out: list[str], s: Section, level: int, filled: bool, key: str, fir
     if s.prompts:
         out.append(f'<h{sub} class="sub">{model.PROMPTS}</h{sub}>')
         for prompt in s.prompts:
+            if filled and prompt.answer is None:
+                out.append(
+                    f'<div class="prompt"><p class="q">{esc(prompt.text)} '
+                    f'<span class="empty">{esc(model.SKIPPED_PROMPT)}</span></p></div>'
+                )
+                continue
             out.append(f'<div class="prompt"><p class="q">{esc(prompt.text)}</p>')
             if not filled:
                 out.append(_lines(3))
-            elif prompt.answer is None:
-                out.append(f'<p class="empty">{model.SKIPPED}</p>')
-            else:
+            elif prompt.answer is not None:
                 out.append(f'<blockquote class="answer">{esc(_joined(prompt.answer))}</blockquote>')
             out.append("</div>")
     _rating(out, s, filled, key)

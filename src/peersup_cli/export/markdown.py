@@ -31,6 +31,8 @@ def render_markdown(doc: Document) -> str:
             out += [f"## {esc(part.label)}", ""]
         for section in part.sections:
             _section(out, section, level, doc.filled)
+        if part.skipped:
+            out += [f"*{esc(part.skipped_line)}*", ""]
     for block in doc.after:
         _block(out, block, 2)
     footer = " · ".join(esc(t) for t in (doc.framework_title, doc.footer_credit) if t)
@@ -52,12 +54,13 @@ def _section(out: list[str], s: Section, level: int, filled: bool) -> None:
     if s.prompts:
         out += [f"{sub} {model.PROMPTS}", ""]
         for prompt in s.prompts:
+            if filled and prompt.answer is None:
+                out += [f"**{esc(prompt.text)}** *{esc(model.SKIPPED_PROMPT)}*", ""]
+                continue
             out += [f"**{esc(prompt.text)}**", ""]
             if not filled:
                 out += [">", ""]  # room to write, in the journal's own answer style
-            elif prompt.answer is None:
-                out += [f"*{model.SKIPPED}*", ""]
-            else:
+            elif prompt.answer is not None:
                 out += [*_quote(prompt.answer), ""]
     out += [f"{sub} {model.RATING}", ""]
     if filled:

@@ -297,7 +297,7 @@ class _Writer:
         several = len(doc.parts) > 1
         for p, part in enumerate(doc.parts):
             self.role = part.label
-            if p > 0 or doc.before:
+            if (p > 0 or doc.before) and part.sections:
                 self.new_page()
             if several:
                 self.heading(part.label, 15, keep=120, rule=True)
@@ -305,6 +305,8 @@ class _Writer:
                 if n > 0:
                     self.new_page()
                 self.section(section, doc.filled)
+            if part.skipped:
+                self.para(part.skipped_line, color=MUTED, after=10)
         self.role = ""
         for block in doc.after:
             self.block(block, 14)
@@ -330,6 +332,9 @@ class _Writer:
         if s.prompts:
             self.sub(model.PROMPTS)
             for prompt in s.prompts:
+                if filled and prompt.answer is None:
+                    self.para(f"{prompt.text} {model.SKIPPED_PROMPT}", color=MUTED, after=4)
+                    continue
                 self.font(BODY, bold=True)
                 lines = self.wrap(prompt.text, self.width)
                 room = RULE_GAP * 3 if not filled else BODY * 2.7
@@ -337,9 +342,7 @@ class _Writer:
                 self.lines(lines, self.left, BODY * 1.35)
                 if not filled:
                     self.rules(3)
-                elif prompt.answer is None:
-                    self.para(model.SKIPPED, color=MUTED, indent=12)
-                else:
+                elif prompt.answer is not None:
                     self.y += 2
                     self.quote(prompt.answer)
         self.rating(s, filled)
