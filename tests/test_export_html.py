@@ -107,7 +107,7 @@ def test_print_css_paper_page_breaks_and_footer() -> None:
     assert "break-before: page" in a4.style
     assert re.search(r"li[^{]*\{[^}]*break-inside: avoid", a4.style)
     assert 'counter(page) " of " counter(pages)' in a4.style
-    assert re.search(r"footer\.running\s*\{[^}]*position: fixed", a4.style)
+    assert re.search(r"@bottom-left\s*\{\s*content: \"Core values", a4.style)  # in the margin
     footer = [a for t, a in a4.tags if t == "footer"]
     assert footer == [{"class": "running"}]
     assert "Source: Core values for testing (2022)" in a4.text
