@@ -2,7 +2,8 @@
 
 Both roles, every value, descriptions and prompts: as PDF, HTML and Markdown. Each figure is the
 median of several runs of the real command in a fresh process (startup and imports included),
-which is what a person waits for. No asserts: the figures go into notes. Goals on this machine:
+which is what a person waits for; then a journal PDF in-process, plain, with an emoji and with
+Chinese (fallback fonts). No asserts: the figures go into notes. Goals on this machine:
 PDF <= 500 ms, HTML <= 200 ms.
 
     .venv/bin/python bench/bench_export.py [--runs 7]
@@ -73,6 +74,48 @@ def main() -> None:
         version = [sys.executable, "-m", "peersup_cli", "--version"]
         runs = [run_once(version, env) for _ in range(opts.runs)]
         print(f"for scale, peersup --version: {summary(runs)}")
+    journal_pdfs(opts.runs)
+
+
+def journal_pdfs(runs: int) -> None:
+    """In-process render_pdf of a journal (fpdf2 already imported): plain text, with an emoji,
+    and with an emoji and Chinese, where the computer's fonts are searched and embedded."""
+    from datetime import UTC, datetime
+
+    from peersup_cli.export.journal_doc import build_journal
+    from peersup_cli.export.pdf import render_pdf
+    from peersup_cli.journal.model import GuidelineItem, Journal, ValueReflection
+
+    def journal(answer: str) -> Journal:
+        reflections = [
+            ValueReflection(
+                value_id=f"v{n}", number=n, title=f"Value {n}", practice="Practice",
+                items=[GuidelineItem(1, "I ask before I share my own story.", True)], rating=3,
+                prompts=["What happened?", "What helped?"], answers=[answer, "Asked first."],
+            )
+            for n in range(1, 6)
+        ]
+        return Journal(
+            date=datetime(2026, 11, 22, 9, 30, tzinfo=UTC), role="peer-supporter",
+            framework="ma-accs-2022", reflections=reflections, peersup_version="bench",
+        )
+
+    render_pdf(build_journal(journal("warm-up")))
+    print(f"journal PDF, 5 values, in-process render_pdf; {runs} runs")
+    for label, answer in (
+        ("plain", "Renée was relieved."),
+        ("emoji", "Renée was relieved \U0001f642"),
+        ("emoji + CJK", "Renée was relieved \U0001f642 \u5e0c\u671b"),
+    ):
+        doc = build_journal(journal(answer))
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            render_pdf(doc)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        print(f"{label:>12}: median {statistics.median(times):5.0f} ms  min {times[0]:5.0f}"
+              f"  max {times[-1]:5.0f}")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 # ruff: noqa: RUF001  (curly quotes and dashes are what the export tests are about)
 import hashlib
+import html
 import re
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -393,7 +395,7 @@ def md_tasks(text: str) -> list[tuple[bool, str]]:
     out = []
     for line in text.splitlines():
         if m := TASK.match(line):
-            out.append((m.group(1) == "x", re.sub(r"\\(.)", r"\1", m.group(2))))
+            out.append((m.group(1) == "x", html.unescape(re.sub(r"\\(.)", r"\1", m.group(2)))))
     return out
 
 
@@ -506,3 +508,64 @@ class ScriptedPort:
 
     def finished(self) -> None:
         assert not self.script, f"questions never asked: {self.script}"
+
+
+# -- reading an exported HTML page back -------------------------------------------------------
+class Page(HTMLParser):
+    """The parts of a page the tests look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.checkboxes: list[bool] = []  # checked?
+        self.radios: list[bool] = []
+        self.items: list[str] = []  # text of each <li> in a checklist
+        self.style = ""
+        self.data: list[str] = []
+        self.answers: list[str] = []
+        self._li: list[str] | None = None
+        self._answer: list[str] | None = None
+        self.lang: str | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "input":
+            target = self.checkboxes if a.get("type") == "checkbox" else self.radios
+            target.append("checked" in a)
+            return  # a void element: nothing to close
+        if tag == "li" and self.stack and self.stack[-1] == "ul.checklist":
+            self._li = []
+        if tag == "blockquote" and a.get("class") == "answer":
+            self._answer = []
+        self.stack.append(f"{tag}.{a.get('class')}" if a.get("class") else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li" and self._li is not None:
+            self.items.append(" ".join("".join(self._li).split()))
+            self._li = None
+        if tag == "blockquote" and self._answer is not None:
+            self.answers.append("".join(self._answer))
+            self._answer = None
+        while self.stack:
+            if self.stack.pop().split(".")[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "style":
+            self.style += data
+            return
+        self.data.append(data)
+        if self._li is not None:
+            self._li.append(data)
+        if self._answer is not None:
+            self._answer.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.data).split())

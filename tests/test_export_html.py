@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from builders import (
     ANSWER,
     EVIL_ITEMS,
+    Page,
     items_of,
     real_guidelines,
     sample_journal,
@@ -22,66 +22,6 @@ from builders import (
 from peersup_cli.export.checklist import build_checklist
 from peersup_cli.export.html import render_html
 from peersup_cli.export.journal_doc import build_journal
-
-
-class Page(HTMLParser):
-    """The parts of a page the tests look at."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.checkboxes: list[bool] = []  # checked?
-        self.radios: list[bool] = []
-        self.items: list[str] = []  # text of each <li> in a checklist
-        self.style = ""
-        self.data: list[str] = []
-        self.answers: list[str] = []
-        self._li: list[str] | None = None
-        self._answer: list[str] | None = None
-        self.lang: str | None = None
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        self.tags.append((tag, a))
-        if tag == "html":
-            self.lang = a.get("lang")
-        if tag == "input":
-            target = self.checkboxes if a.get("type") == "checkbox" else self.radios
-            target.append("checked" in a)
-            return  # a void element: nothing to close
-        if tag == "li" and self.stack and self.stack[-1] == "ul.checklist":
-            self._li = []
-        if tag == "blockquote" and a.get("class") == "answer":
-            self._answer = []
-        self.stack.append(f"{tag}.{a.get('class')}" if a.get("class") else tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "li" and self._li is not None:
-            self.items.append(" ".join("".join(self._li).split()))
-            self._li = None
-        if tag == "blockquote" and self._answer is not None:
-            self.answers.append("".join(self._answer))
-            self._answer = None
-        while self.stack:
-            if self.stack.pop().split(".")[0] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1] == "style":
-            self.style += data
-            return
-        self.data.append(data)
-        if self._li is not None:
-            self._li.append(data)
-        if self._answer is not None:
-            self._answer.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.data).split())
 
 UMASK = os.umask(0)
 os.umask(UMASK)
@@ -111,7 +51,7 @@ def test_print_css_paper_page_breaks_and_footer() -> None:
     assert "break-before: page" in a4.style
     assert re.search(r"li[^{]*\{[^}]*break-inside: avoid", a4.style)
     assert 'counter(page) " of " counter(pages)' in a4.style
-    assert re.search(r"footer\.running\s*\{[^}]*position: fixed", a4.style)
+    assert re.search(r"@bottom-left\s*\{\s*content: \"Core values", a4.style)  # in the margin
     footer = [a for t, a in a4.tags if t == "footer"]
     assert footer == [{"class": "running"}]
     assert "Source: Core values for testing (2022)" in a4.text
@@ -148,7 +88,7 @@ def test_journal_html_ticks_items_and_escapes_answers() -> None:
     # The answer, markup and all, as text; the carriage return became a line break.
     assert page.answers[0] == ANSWER.replace("\r", "\n")
     assert "Time to talk about <b>boundaries</b>." in page.answers
-    assert "3 — Steady" in page.text and "Skipped." in page.text
+    assert "3 — Steady" in page.text and "What helps you step back? (skipped)" in page.text
 
 
 def test_cli_html_writes_one_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

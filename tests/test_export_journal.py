@@ -26,12 +26,15 @@ def test_markdown_ticks_practised_items_and_keeps_answers() -> None:
         (False, "I ask before I share my own story."),
     ]
     # Every line of the answer is quoted, the carriage return counted as a line break.
-    quoted = "> I asked first, then listened.\n>\n> <script>alert(2)</script> stayed text\n> too"
+    quoted = (
+        "> I asked first, then listened.\n>\n> &lt;script&gt;alert(2)&lt;/script&gt; stayed text\n"
+        "> too"
+    )
     assert quoted in text
-    assert "**What helps you step back?**\n\n*Skipped.*" in text
+    assert "**What helps you step back?** *(skipped)*\n" in text  # compact, in its place
     assert "**3** — Steady" in text
     assert "## Action plan" in text and "> Notice when I rush." in text
-    assert "> Time to talk about <b>boundaries</b>." in text
+    assert "> Time to talk about &lt;b&gt;boundaries&lt;/b&gt;." in text
     assert text.startswith("# Reflection\n\n*Sunday 22 November 2026, 09:30 · Peer supporter*")
     assert "Source: Test Organisation (2022)" in text
 
@@ -75,7 +78,7 @@ def test_cli_journal_md_to_stdout_from_a_path(cli, tmp_path: Path) -> None:  # t
     assert (True, "I support people’s choices — even when I would choose differently.") in md_tasks(
         result.stdout
     )
-    assert "> <script>alert(2)</script> stayed text" in result.stdout
+    assert "> &lt;script&gt;alert(2)&lt;/script&gt; stayed text" in result.stdout
     assert "> too" in result.stdout  # the carriage return inside the answer survived the file
 
 

@@ -1,5 +1,7 @@
 """Where the PDF's fonts come from: DejaVu Sans, bundled with peersup (see fonts/LICENSE.txt).
 
+Characters DejaVu lacks (emoji, CJK) are drawn with fallback fonts: see ``fallback``.
+
 The fonts ship as package data of ``peersup_cli`` (the ``fonts`` folder is not a package). When
 they are missing (a trimmed install), the PDF falls back to the PDF core font Helvetica, which
 only knows Latin-1: ``to_latin1`` then turns curly quotes, dashes and the like into their plain
@@ -55,8 +57,12 @@ _PLAIN = str.maketrans(
 )
 
 
-def to_latin1(text: str) -> str:
-    """``text`` in characters Helvetica (Latin-1) can show: the fallback when fonts are missing."""
+def to_latin1(text: str, lost: dict[str, None] | None = None) -> str:
+    """``text`` in characters Helvetica (Latin-1) can show: the fallback when fonts are missing.
+
+    With ``lost``, what has no Latin-1 form is drawn as "[?]" and recorded there (for the note
+    at the end of the PDF); without it, it becomes "?".
+    """
     plain = text.translate(_PLAIN)
     try:
         plain.encode("latin-1")
@@ -72,5 +78,11 @@ def to_latin1(text: str) -> str:
         base = "".join(
             c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
         )
-        out.append(base if base and all(ord(c) < 256 for c in base) else "?")
+        if base and all(ord(c) < 256 for c in base):
+            out.append(base)
+        elif lost is None:
+            out.append("?")
+        elif not (unicodedata.category(ch) == "Cf" or 0xFE00 <= ord(ch) <= 0xFE0F):
+            lost.setdefault(ch)
+            out.append("[?]")
     return "".join(out)

@@ -2,9 +2,11 @@
 
 Every piece of text goes through ``esc`` (html.escape), so markup in a custom guidelines file or
 in someone's answer is shown as text and never run. Print CSS sets the paper size, starts each
-value on a new page, keeps each checklist item whole, and adds a running footer: page numbers in
-the @page margin boxes where the browser supports them, framework and source in a fixed footer
-(which browsers repeat on every printed page).
+value on a new page, keeps each checklist item whole and each Rating box with its value, and
+puts the running footer (framework, source, page numbers) in the @page bottom margin boxes, the
+page's own margin, where no line of text can run under it. (A ``position: fixed`` footer, as
+before, is painted over the page's last lines instead.) Browsers without margin boxes still
+print the footer once, at the end.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ input:checked { background: #222; box-shadow: inset 0 0 0 2.5px #fff; }
 .answer { white-space: pre-wrap; margin: .2em 0 .8em; padding-left: .8em;
   border-left: 3px solid #bbb; }
 .empty { color: #555; font-style: italic; }
+.q .empty { font-weight: normal; }
+.skipped-values { margin: 1.5em 0 0; color: #444; }
 fieldset.rating { margin: 1.1em 0 0; padding: .4em .8em .6em; border: 1px solid #aaa;
-  border-radius: 4px; }
+  border-radius: 4px; break-before: avoid; page-break-before: avoid; }
 fieldset.rating legend { font-weight: bold; padding: 0 .3em; }
 .chosen { font-weight: bold; }
 footer.running { margin-top: 3em; padding-top: .4em; border-top: 1px solid #ccc;
@@ -65,8 +69,7 @@ h2, h3, h4, .kicker, .prompt .q { break-after: avoid; page-break-after: avoid; }
   .value { padding-bottom: 12mm; }
   .value:not(.part-start), .role.new-page { break-before: page; page-break-before: always; }
   .value .kicker { margin-top: 0; }
-  footer.running { position: fixed; bottom: 0; left: 0; right: 0; margin: 0;
-    padding: 1mm 0 0; background: #fff; }
+  footer.running { margin-top: 8mm; }
 }
 """
 
@@ -75,12 +78,26 @@ def esc(text: str) -> str:
     return escape(text, quote=True)
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string. Everything but letters, digits and spaces is a hex
+    escape, so neither a quote nor "</style>" from a guidelines file can end it early."""
+    body = "".join(
+        # The space after an escape ends it and is not shown: a space in the text survives.
+        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text
+    )
+    return f'"{body}"'
+
+
 def render_html(doc: Document, paper: str = "a4") -> str:
     size = PAPER_CSS.get(paper.lower(), "A4")
+    footer_text = " · ".join(t for t in (doc.framework_title, doc.footer_credit) if t)
+    margin_font = 'font-family: "DejaVu Sans", "Segoe UI", system-ui, sans-serif; color: #555;'
     page_css = (
-        f"@page {{ size: {size}; margin: 16mm 16mm 20mm;\n"
+        f"@page {{ size: {size}; margin: 16mm 16mm 22mm;\n"
+        f"  @bottom-left {{ content: {css_string(footer_text)}; {margin_font} font-size: 7pt;"
+        " vertical-align: top; padding-top: 3mm; width: 75%; }\n"
         '  @bottom-right { content: "Page " counter(page) " of " counter(pages);'
-        " font-size: 8pt; color: #555; } }"
+        f" {margin_font} font-size: 8pt; vertical-align: top; padding-top: 3mm; }} }}"
     )
     out: list[str] = [
         "<!DOCTYPE html>",
@@ -113,6 +130,8 @@ def render_html(doc: Document, paper: str = "a4") -> str:
             out.append(f'<h2 class="role-title">{esc(part.label)}</h2>')
         for n, section in enumerate(part.sections):
             _section(out, section, level, doc.filled, f"p{p + 1}-v{n + 1}", first=n == 0)
+        if part.skipped:
+            out.append(f'<p class="skipped-values">{esc(part.skipped_line)}</p>')
         out.append("</section>")
     for block in doc.after:
         _block(out, block, 2)
@@ -141,12 +160,16 @@ def _section(out: list[str], s: Section, level: int, filled: bool, key: str, fir
     if s.prompts:
         out.append(f'<h{sub} class="sub">{model.PROMPTS}</h{sub}>')
         for prompt in s.prompts:
+            if filled and prompt.answer is None:
+                out.append(
+                    f'<div class="prompt"><p class="q">{esc(prompt.text)} '
+                    f'<span class="empty">{esc(model.SKIPPED_PROMPT)}</span></p></div>'
+                )
+                continue
             out.append(f'<div class="prompt"><p class="q">{esc(prompt.text)}</p>')
             if not filled:
                 out.append(_lines(3))
-            elif prompt.answer is None:
-                out.append(f'<p class="empty">{model.SKIPPED}</p>')
-            else:
+            elif prompt.answer is not None:
                 out.append(f'<blockquote class="answer">{esc(_joined(prompt.answer))}</blockquote>')
             out.append("</div>")
     _rating(out, s, filled, key)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..guidelines.model import Framework
-from ..journal.model import Journal
+from ..journal.model import Journal, ValueReflection
 from .model import Block, Document, Item, Part, Prompt, ScalePoint, Section, short_credit
 
 ACTION_PLAN_HINT = "One or two things to try before next time."
@@ -25,16 +25,15 @@ def build_journal(journal: Journal, framework: Framework | None = None) -> Docum
             practice=r.practice,
             role_label=role_label,
             items=tuple(Item(i.text, i.practiced) for i in r.items),
-            prompts=tuple(
-                Prompt(p, r.answers[n] if n < len(r.answers) else None)
-                for n, p in enumerate(r.prompts)
-            ),
+            prompts=tuple(Prompt(p, _answer(r, n)) for n, p in enumerate(r.prompts)),
             scale=scale,
             rating=r.rating,
             rating_label=r.rating_label or _label(framework, r.rating),
         )
         for r in journal.reflections
+        if _has_content(r)
     )
+    skipped = tuple(f"{r.number}. {r.title}" for r in journal.reflections if not _has_content(r))
     stamp = journal.date.strftime("%A %d %B %Y, %H:%M")
     if journal.supervisee is not None:
         title = f"Supervision prep: {' '.join(journal.supervisee.split())}"
@@ -55,9 +54,21 @@ def build_journal(journal: Journal, framework: Framework | None = None) -> Docum
         footer_credit=short_credit(framework.source) if framework else "",
         filled=True,
         before=before,
-        parts=(Part(role_label, sections),),
+        parts=(Part(role_label, sections, skipped),),
         after=after,
     )
+
+
+def _answer(r: ValueReflection, n: int) -> str | None:
+    """The answer to prompt ``n``; blank counts as unanswered."""
+    answer = r.answers[n] if n < len(r.answers) else None
+    return answer if answer is not None and answer.strip() else None
+
+
+def _has_content(r: ValueReflection) -> bool:
+    """Something answered, ticked or rated: otherwise the value is left out of the export."""
+    answered = any(_answer(r, n) is not None for n in range(len(r.answers)))
+    return answered or r.rating is not None or any(i.practiced for i in r.items)
 
 
 def _label(framework: Framework | None, rating: int | None) -> str:

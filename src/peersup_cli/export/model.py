@@ -62,6 +62,13 @@ class Part:
 
     label: str
     sections: tuple[Section, ...]
+    # Filled documents: headings of the values left out because nothing was answered, ticked
+    # or rated ("3. Open Minded"); a page of "Skipped." per value helps nobody.
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def skipped_line(self) -> str:
+        return f"{SKIPPED_VALUES}: {', '.join(self.skipped)}." if self.skipped else ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,7 @@ class Document:
             yield from _block_text(block)
         for part in self.parts:
             yield part.label
+            yield from part.skipped
             for s in part.sections:
                 yield from (s.title, s.practice, s.role_label, s.description, s.rating_label)
                 yield from (i.text for i in s.items)
@@ -144,5 +152,6 @@ PROMPTS = "Reflective prompts"
 RATING = "Rating"
 RATING_BLANK = "Tick the one that fits best right now."
 NOTES = "Notes"
-SKIPPED = "Skipped."
+SKIPPED_PROMPT = "(skipped)"  # after a question left unanswered in a value that has answers
+SKIPPED_VALUES = "Skipped this time"
 NOT_RATED = "Not rated"

@@ -8,12 +8,22 @@ copy-paste and screen readers) at a fraction of the cost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import model
 from .fonts import FALLBACK_FAMILY, FAMILY, FontFiles, bundled_fonts, to_latin1
 from .model import Block, Document, Section
+from .pdf_text import (
+    LATIN1_BOX,
+    NOTE_HEADING,
+    Glyphs,
+    add_fallbacks,
+    characters,
+    fpdf_class,
+    note_text,
+)
 
 PAPER = {"a4": "A4", "letter": "Letter"}
 MARGIN = 54.0  # points (3/4 inch)
@@ -28,35 +38,38 @@ LIGHT = (165, 165, 165)
 TICK = "\u2713"
 
 
-def render_pdf(doc: Document, paper: str = "a4", fonts: FontFiles | bool | None = True) -> bytes:
-    """The PDF bytes. ``fonts``: True finds the bundled fonts; None/False forces the fallback."""
-    files = bundled_fonts() if fonts is True else (fonts or None)
-    return _Writer(doc, paper, files).build()
+def render_pdf(
+    doc: Document, paper: str = "a4", fonts: FontFiles | bool | None = True,
+    font_dirs: Sequence[Path] | None = None, bundled_fallback: bool = True,
+) -> bytes:
+    """The PDF bytes. ``fonts``: True finds the bundled fonts; None/False forces Helvetica.
 
-
-def _fpdf_class() -> Any:
-    """fpdf2's FPDF, imported here so that only PDF exports pay for it.
-
-    The import (fpdf2 with fontTools and Pillow) creates some 50,000 objects, and the cyclic
-    garbage collector runs again and again while they appear, finding nothing to free. Pausing
-    it for the import saves about 30 ms of the PDF export's 0.5 s budget.
+    Characters the bundled fonts lack are drawn with fallback fonts (see ``fallback``): the
+    bundled Noto Emoji unless ``bundled_fallback`` is False, then fonts found in ``font_dirs``
+    (None: this computer's font folders, or PEERSUP_FONT_DIRS; empty: none).
     """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
+    files = bundled_fonts() if fonts is True else (fonts or None)
+    pdf = fpdf_class()(orientation="portrait", unit="pt", format=PAPER.get(paper, "A4"))
     try:
-        from fpdf import FPDF
-    finally:
-        if was_enabled:
-            gc.enable()
-    return FPDF
+        return _Writer(pdf, doc, files, font_dirs, bundled_fallback).build()
+    except Exception:
+        for font in pdf.fonts.values():  # fpdf2 closes font files in output(), not before
+            if hasattr(font, "close"):
+                font.close()
+        if font_dirs is not None and not font_dirs:
+            raise
+        pdf = fpdf_class()(orientation="portrait", unit="pt", format=PAPER.get(paper, "A4"))
+        # A font on this computer that fpdf2 turns out not to handle must not stop the export:
+        # without the computer's fonts, what they would have drawn is boxed and noted instead.
+        return _Writer(pdf, doc, files, [], bundled_fallback).build()
 
 
 class _Writer:
-    def __init__(self, doc: Document, paper: str, fonts: FontFiles | None) -> None:
+    def __init__(
+        self, pdf: Any, doc: Document, fonts: FontFiles | None,
+        font_dirs: Sequence[Path] | None, bundled_fallback: bool,
+    ) -> None:
         self.doc = doc
-        pdf: Any = _fpdf_class()(orientation="portrait", unit="pt", format=PAPER.get(paper, "A4"))
         pdf.set_auto_page_break(False)
         pdf.set_margins(MARGIN, TOP, MARGIN)
         pdf.alias_nb_pages()
@@ -68,13 +81,16 @@ class _Writer:
             pdf.add_font(FAMILY, "", str(fonts.regular))
             pdf.add_font(FAMILY, "B", str(fonts.bold))
             self.family = FAMILY
-            known = _characters(pdf, FAMILY)
-            self.plain: Callable[[str], str] = lambda text: _covered(text, known)
+            self.glyphs = add_fallbacks(
+                pdf, doc.all_text(), characters(pdf, FAMILY), font_dirs, bundled_fallback
+            )
+            self.plain: Callable[[str], str] = self.glyphs.prepare
             self.tick = TICK
         else:
-            # Fallback: Helvetica knows Latin-1 only, so text is transliterated (see fonts.py).
+            # Helvetica knows Latin-1 only, so text is transliterated (see fonts.py).
             self.family = FALLBACK_FAMILY
-            self.plain = to_latin1
+            self.glyphs = Glyphs(frozenset(), {}, LATIN1_BOX)
+            self.plain = lambda text: to_latin1(text, self.glyphs.missing)
             self.tick = "x"
         self.pdf = pdf
         self.left = MARGIN
@@ -105,10 +121,36 @@ class _Writer:
         key = (bold, text)
         per_point = self._widths.get(key)
         if per_point is None:
-            font = self.pdf.current_font
-            per_point = float(font.get_text_width(text, 1.0, None)[1])
+            per_point = 0.0
+            for family, run in self.runs(text):
+                font = self.pdf.current_font if family is None else self.pdf.fonts[family]
+                per_point += float(font.get_text_width(run, 1.0, None)[1])
             self._widths[key] = per_point
         return per_point * size
+
+    def runs(self, text: str) -> list[tuple[str | None, str]]:
+        if self.family == FALLBACK_FAMILY:
+            return [(None, text)]
+        return self.glyphs.runs(text)
+
+    def text(self, x: float, y: float, text: str) -> None:
+        """One line at (x, baseline y), each piece in the font that has its characters."""
+        runs = self.runs(text)
+        if len(runs) == 1 and runs[0][0] is None:
+            self.pdf.text(x, y, text)
+            return
+        size, bold = self.current[0], self.current[1]
+        for family, run in runs:
+            if family is None:
+                self.pdf.set_font(self.family, "B" if bold else "", size)
+                width = self.measure(run)
+            else:
+                # Fallback fonts come in one face: bold text uses it too, which beats a box.
+                self.pdf.set_font(family, "", size)
+                width = float(self.pdf.fonts[family].get_text_width(run, 1.0, None)[1]) * size
+            self.pdf.text(x, y, run)
+            x += width
+        self.pdf.set_font(self.family, "B" if bold else "", size)
 
     def wrap(self, text: str, width: float) -> list[str]:
         """Lines of ``text`` (current font) no wider than ``width``; newlines are kept."""
@@ -152,16 +194,16 @@ class _Writer:
         role_width = self.measure(role) + 12 if role else 0.0
         title = self.wrap(self.doc.framework_title, self.width - role_width)
         more = "…" if self.plain is not to_latin1 else "..."
-        pdf.text(self.left, 36, title[0] + (more if len(title) > 1 else ""))
+        self.text(self.left, 36, title[0] + (more if len(title) > 1 else ""))
         if role:
-            pdf.text(self.right - role_width + 12, 36, role)
+            self.text(self.right - role_width + 12, 36, role)
         pdf.line(self.left, 42, self.right, 42)
         pdf.line(self.left, h - 50, self.right, h - 50)
         self.font(7)
         page = f"Page {pdf.page_no()} of {{nb}}"
         room = self.width - self.measure("Page 000 of 000") - 12
         for i, line in enumerate(self.wrap(self.doc.footer_credit, room)[:2]):
-            pdf.text(self.left, h - 39 + i * 9, line)
+            self.text(self.left, h - 39 + i * 9, line)
         # The total page count is only known at the end: fpdf2 fills in "{nb}" for cell() text.
         pdf.set_xy(self.right - 120, h - 45.5)
         pdf.c_margin = 0
@@ -172,7 +214,7 @@ class _Writer:
     def lines(self, lines: list[str], x: float, leading: float) -> None:
         for line in lines:
             self.ensure(leading)
-            self.pdf.text(x, self.y + leading * 0.75, line)
+            self.text(x, self.y + leading * 0.75, line)
             self.y += leading
 
     def para(
@@ -235,7 +277,7 @@ class _Writer:
             self.pdf.set_draw_color(*LIGHT)
             self.pdf.set_line_width(2)
             self.pdf.line(self.left + 2, self.y, self.left + 2, self.y + leading)
-            self.pdf.text(self.left + 12, self.y + leading * 0.75, line)
+            self.text(self.left + 12, self.y + leading * 0.75, line)
             self.y += leading
         self.y += 6
 
@@ -255,7 +297,7 @@ class _Writer:
         several = len(doc.parts) > 1
         for p, part in enumerate(doc.parts):
             self.role = part.label
-            if p > 0 or doc.before:
+            if (p > 0 or doc.before) and part.sections:
                 self.new_page()
             if several:
                 self.heading(part.label, 15, keep=120, rule=True)
@@ -263,9 +305,16 @@ class _Writer:
                 if n > 0:
                     self.new_page()
                 self.section(section, doc.filled)
+            if part.skipped:
+                self.para(part.skipped_line, color=MUTED, after=10)
         self.role = ""
         for block in doc.after:
             self.block(block, 14)
+        if self.glyphs.missing:
+            # Last, so that it names every character met on the way, headers included.
+            self.y += 6
+            self.heading(NOTE_HEADING, 14, keep=40)
+            self.para(note_text(self.glyphs.missing, self.glyphs.box), 9.5)
         return bytes(self.pdf.output())
 
     def section(self, s: Section, filled: bool) -> None:
@@ -283,6 +332,9 @@ class _Writer:
         if s.prompts:
             self.sub(model.PROMPTS)
             for prompt in s.prompts:
+                if filled and prompt.answer is None:
+                    self.para(f"{prompt.text} {model.SKIPPED_PROMPT}", color=MUTED, after=4)
+                    continue
                 self.font(BODY, bold=True)
                 lines = self.wrap(prompt.text, self.width)
                 room = RULE_GAP * 3 if not filled else BODY * 2.7
@@ -290,9 +342,7 @@ class _Writer:
                 self.lines(lines, self.left, BODY * 1.35)
                 if not filled:
                     self.rules(3)
-                elif prompt.answer is None:
-                    self.para(model.SKIPPED, color=MUTED, indent=12)
-                else:
+                elif prompt.answer is not None:
                     self.y += 2
                     self.quote(prompt.answer)
         self.rating(s, filled)
@@ -326,7 +376,7 @@ class _Writer:
                 self.ensure(leading + 4)
             self.box(x, self.y + (leading - BOX) / 2, filled and point.number == s.rating)
             self.font(BODY, bold=filled and point.number == s.rating)
-            self.pdf.text(x + 14, self.y + leading * 0.75, text)
+            self.text(x + 14, self.y + leading * 0.75, text)
             x += w + 18
         self.y += leading + 8
 
@@ -344,17 +394,3 @@ class _Writer:
         if block.is_empty:
             self.para(block.empty, color=MUTED)
 
-
-def _characters(pdf: Any, family: str) -> frozenset[str]:
-    """The characters both faces can draw (fpdf2 keys its fonts by lowercased family + style)."""
-    faces = [pdf.fonts[family.lower() + style] for style in ("", "B")]
-    common = set(faces[0].cmap).intersection(*(face.cmap for face in faces[1:]))
-    return frozenset(chr(code) for code in common) | {"\n"}
-
-
-def _covered(text: str, known: frozenset[str]) -> str:
-    """``text`` with what the font cannot draw (emoji, most non-European scripts, control
-    characters) shown as U+FFFD, the replacement character, instead of silently vanishing."""
-    if set(text) <= known:
-        return text
-    return "".join(ch if ch in known or ch.isspace() else "\ufffd" for ch in text)
