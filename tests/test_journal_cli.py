@@ -312,3 +312,15 @@ def test_show_leaves_skipped_questions_out_unless_all(cli, history) -> None:  # 
     assert "question skipped; --all shows them)" in shown
     everything = out(cli("journal", "show", "5", "--all"))
     assert "What would you try next?" in everything and "(skipped)" in everything
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_history_views_fit_the_terminal(cli, history, monkeypatch, columns) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", columns)
+    for args in (("list",), ("show", "5"), ("show", "5", "--all"), ("trends",),
+                 ("compare", "4", "5"), ("compare", "1", "3")):
+        printed = out(cli("journal", *args))
+        too_wide = [line for line in printed.splitlines() if len(line) > int(columns)]
+        assert too_wide == [], (args, too_wide)
+    header = out(cli("journal", "list")).splitlines()[0]
+    assert header.split() == ["REF", "DATE", "ROLE", "FOR", "VALUES", "STATUS"]

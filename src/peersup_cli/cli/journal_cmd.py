@@ -69,9 +69,10 @@ def list_cmd(
                     "skipped": [s.to_json() for s in skipped]})
         return
     if entries:
-        from .journal_views import LIST_HEADER, list_row
+        from .journal_views import list_header, list_row
 
-        lines = [LIST_HEADER, *(list_row(e) for e in entries)]
+        columns = width()
+        lines = [list_header(columns), *(list_row(e, columns) for e in entries)]
         echo("\n".join(lines))
     elif any_at_all:
         echo("No journals match these filters.")

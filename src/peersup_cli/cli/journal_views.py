@@ -26,15 +26,28 @@ class Line:
     spans: list[tuple[int, int]] = field(default_factory=list)  # parts to highlight
 
 
-LIST_HEADER = f"{'REF':>5}  {'DATE':<16}  {'ROLE':<15}  {'FOR':<12}  {'VALUES':<12}  STATUS"
+# Column widths of journal list: (ref, date, role, for, values). The narrow layout fits 60
+# columns: the date without its time, shorter names, each cut with "…", never mid-column.
+_WIDE = (5, 16, 15, 12, 12)
+_NARROW = (4, 10, 12, 9, 7)
 
 
-def list_row(e: IndexedJournal) -> str:
-    who = e.who()
-    supervisee = e.supervisee or ""
+def _columns(width: int) -> tuple[int, ...]:
+    return _WIDE if width >= 78 else _NARROW
+
+
+def list_header(width: int = 80) -> str:
+    ref, date, role, who, values = _columns(width)
+    return (f"{'REF':>{ref}}  {'DATE':<{date}}  {'ROLE':<{role}}  {'FOR':<{who}}  "
+            f"{'VALUES':<{values}}  STATUS")
+
+
+def list_row(e: IndexedJournal, width: int = 80) -> str:
+    ref, date, role, who, values = _columns(width)
     return (
-        f"{e.ref:>5}  {e.date[:16].replace('T', ' '):<16}  {_fit(who, 15):<15}  "
-        f"{_fit(supervisee, 12):<12}  {_fit(e.numbers, 12):<12}  {e.status}"
+        f"{e.ref:>{ref}}  {e.date[:date].replace('T', ' '):<{date}}  "
+        f"{_fit(e.who(), role):<{role}}  {_fit(e.supervisee or '', who):<{who}}  "
+        f"{_fit(e.numbers, values):<{values}}  {e.status}"
     )
 
 
@@ -187,7 +200,7 @@ def compare_view(
     rows: list[ValueComparison], head_a: str, head_b: str, width: int = 80
 ) -> list[Line]:
     """Side by side: a label column, then A and B; rows that differ are marked with ≠."""
-    col = max(20, (width - 18) // 2)
+    col = max(20, (width - 19) // 2)  # label 16, a space, two columns, two spaces
     out = [Line(t, "title") for t in _wrap("A: " + head_a, width)]
     out += [Line(t, "title") for t in _wrap("B: " + head_b, width)]
     out.append(Line())
