@@ -22,26 +22,36 @@ if TYPE_CHECKING:
     from ..history.records import Skipped
 
 
-@click.group("journal", cls=Group, short_help="Look back over your journals.")
+@click.group(
+    "journal",
+    cls=Group,
+    short_help="Look back over your journals.",
+    examples=[
+        ("peersup journal list", "Your journals, newest first, each with its number."),
+        ("peersup journal show latest", "Read your newest journal."),
+        ("peersup journal trends", "How each value has gone over time."),
+    ],
+)
 def journal() -> None:
     """Look back over your journals: list, show, search, trends, compare, summary."""
 
 
 # -- commands ----------------------------------------------------------------------------------
-@journal.command("list", short_help="Journals, newest first.")
+@journal.command(
+    "list",
+    short_help="Journals, newest first.",
+    examples=[
+        ("peersup journal list --limit 5", "Your five newest journals."),
+        ("peersup journal list -r supervisor --since 2026-01-01", "Supervision this year."),
+        ("peersup journal list --value hope", "Journals where you reflected on Hopeful."),
+    ],
+)
 @options.ROLE
 @options.SINCE
 @options.UNTIL
 @options.VALUE
 @options.SUPERVISEE
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="NUMBER",
-    help="Show only the newest NUMBER (0: all).",
-)
+@options.LIMIT
 @options.JSON
 @options.JOURNAL_DIR
 def list_cmd(
@@ -80,7 +90,15 @@ def list_cmd(
     report_skipped(skipped)
 
 
-@journal.command("show", short_help="One journal, laid out for reading.")
+@journal.command(
+    "show",
+    short_help="One journal, laid out for reading.",
+    examples=[
+        ("peersup journal show latest", "Your newest journal."),
+        ("peersup journal show 12", "Journal 12 from `peersup journal list`."),
+        ("peersup journal show 2026-11-22 --all", "That day's journal, skipped questions too."),
+    ],
+)
 @options.ref_argument()
 @click.option("--all", "show_all", is_flag=True,
               help="Show the skipped questions too (they are left out by default).")
@@ -102,12 +120,19 @@ def show_cmd(ref: str, show_all: bool, journal_dir: Path | None) -> None:
     print_lines(show(journal, width(), skipped=show_all))
 
 
-@journal.command("search", short_help="Find words in your journals.")
+@journal.command(
+    "search",
+    short_help="Find words in your journals.",
+    examples=[
+        ("peersup journal search boundaries", "Every line that mentions boundaries."),
+        ("peersup journal search open question -r peer", "Lines with both words."),
+    ],
+)
 @click.argument(
     "text",
     nargs=-1,
     required=True,
-    metavar="WORDS...",
+    metavar="WORDS",
     cls=HelpArgument,
     help="Words to find (every word must be there).",
 )
@@ -167,7 +192,14 @@ def search_cmd(
     report_skipped(skipped)
 
 
-@journal.command("trends", short_help="Each value over time, strengths first.")
+@journal.command(
+    "trends",
+    short_help="Each value over time, strengths first.",
+    examples=[
+        ("peersup journal trends", "Every value, strengths first."),
+        ("peersup journal trends --value hope --since 2026-01-01", "One value this year."),
+    ],
+)
 @options.ROLE
 @options.VALUE
 @options.SINCE
@@ -212,7 +244,14 @@ def trends_cmd(
     report_skipped(skipped)
 
 
-@journal.command("compare", short_help="Two journals side by side.")
+@journal.command(
+    "compare",
+    short_help="Two journals side by side.",
+    examples=[
+        ("peersup journal compare 3 latest", "Journal 3 beside your newest one."),
+        ("peersup journal compare latest shared/their-journal.md", "Yours beside a shared one."),
+    ],
+)
 @options.ref_argument("a", "A", "The first journal: " + options.REF_HELP)
 @options.ref_argument("b", "B", "The second journal (same kinds of reference).")
 @options.JSON
@@ -242,7 +281,14 @@ def compare_cmd(a: str, b: str, as_json: bool, journal_dir: Path | None) -> None
                               f"{describe(jb)} ({path_b.name})", width()))
 
 
-@journal.command("summary", short_help="A growth summary in markdown.")
+@journal.command(
+    "summary",
+    short_help="A growth summary in markdown.",
+    examples=[
+        ("peersup journal summary --since 2026-01-01", "This year, on the screen."),
+        ("peersup journal summary --supervisee Sam -o sam.md", "Sam's preps, saved to a file."),
+    ],
+)
 @options.ROLE
 @options.SINCE
 @options.UNTIL
@@ -289,7 +335,11 @@ def summary_cmd(
     report_skipped(skipped)
 
 
-@journal.command("reindex", short_help="Rebuild the journal index from the files.")
+@journal.command(
+    "reindex",
+    short_help="Rebuild the journal index from the files.",
+    examples=[("peersup journal reindex", "Read every journal again.")],
+)
 @options.JOURNAL_DIR
 def reindex_cmd(journal_dir: Path | None) -> None:
     """Rebuild the journal index from the files (it is only a cache; nothing is lost)."""
