@@ -326,8 +326,8 @@ def test_init_guidelines_never_overwrites(cli: Any, tmp_path: Path) -> None:
     target.write_text("my own work\n", encoding="utf-8")
     err = fails(cli("init-guidelines", str(target)))
     assert (
-        err == f"peersup: {target} already exists and peersup will not overwrite it; "
-        "choose another name.\n"
+        err == f"peersup: {target} already exists; choose another name, or add --force to "
+        "replace it.\n"
     )
     assert target.read_text("utf-8") == "my own work\n"
     assert [p.name for p in tmp_path.iterdir()] == ["ours.yaml"]  # no temporary file left

@@ -176,3 +176,40 @@ KEPT_VALUES = (
 )
 ALREADY_SAVED = "This session was already saved as {name}; peersup has finished tidying up."
 EARLIER_QUESTION = "(an earlier question {number})"
+
+
+# -- first contact ---------------------------------------------------------------------------------
+# `peersup` on its own: what it is, and the three things to try first.
+WELCOME = """\
+peersup is a reflection checklist for peer supporters and their supervisors: take the core
+values of peer support one at a time, read the guidelines for your role, and write down your
+thoughts. Everything stays on this computer.
+
+Three things to try first:
+  peersup reflect             reflect on the core values and save a journal
+  peersup prep NAME           prepare for a supervision session with NAME
+  peersup export checklist    a checklist to print and write on
+
+Everything else: peersup --help"""
+MENU_FOR_EXAMPLE = "For example:"
+MENU_MORE = "More about each one: {path} COMMAND --help"
+CONFIG_MENU_SETTINGS = "Your settings ({file}):"
+CONFIG_NOT_SET = "(not set)"
+
+# Usage mistakes: one plain sentence each, naming the command's --help once.
+SEE_HELP = "See `{path} --help`."
+NO_SUCH_COMMAND = "`{name}` is not a {what} command."
+NO_SUCH_OPTION = "`{path}` has no option {option}."
+NEEDS_ARGUMENT = "`{path}` needs {metavar} after it, for example `{example}`."
+NEEDS_ARGUMENT_PLAIN = "`{path}` needs {metavar} after it."
+NEEDS_OPTION = "`{path}` needs {option}."
+NEEDS_VALUE = "{option} needs {metavar} after it."
+NEEDS_VALUES = "{option} needs {count} words after it: {metavar}."
+TAKES_NO_VALUE = "{option} takes no value; write it on its own."
+EXTRA_WORDS = "`{path}` did not expect {words}."
+EXTRA_WORDS_HINT = " (Quote words that belong together, such as \"my file.yaml\".)"
+TAKES_NUMBER = "takes a whole number of {low} or more, not {value}."
+TAKES_ONE_OF = "takes {choices}, not {value}."
+TAKES_FOLDER = "takes a folder, and {value} is a file."
+TAKES_FILE = "takes a file, and {value} is a folder."
+BAD_VALUE = "cannot use {value}: {problem}"

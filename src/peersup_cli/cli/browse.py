@@ -20,9 +20,8 @@ if TYPE_CHECKING:
     from ..guidelines.model import Framework, Guidelines
 
 DIFF_HELP = (
-    "Show what framework B changed from framework A. Each of A and B is a framework id from the "
-    "guidelines in use (e.g. naps-2019) or FILE:ID for a framework in another guidelines file "
-    "(e.g. ours.yaml:ma-accs-2022)."
+    "Show what framework B changed from framework A. Each is a framework's name (naps-2019) "
+    "or FILE:NAME for one in another guidelines file (ours.yaml:ma-accs-2022)."
 )
 
 INIT_HEADER = """\
@@ -44,13 +43,21 @@ INIT_HEADER = """\
 
 
 # -- commands --------------------------------------------------------------------------------
-@click.command("frameworks", cls=Command)
+@click.command(
+    "frameworks",
+    cls=Command,
+    examples=[
+        ("peersup frameworks", "Every framework, with its values, roles and source."),
+        ("peersup frameworks --diff ma-accs-2022 ours.yaml:our-org-2025",
+         "What your own copy changed."),
+    ],
+)
 @click.option("--diff", nargs=2, metavar="A B", default=None, help=DIFF_HELP)
 @options.JSON
 def frameworks(diff: tuple[str, str] | None, as_json: bool) -> None:
     """List the frameworks, or compare two with --diff.
 
-    Shows each framework's id, title, number of values, roles and source.
+    Shows each framework's name, title, number of values, roles and source.
     """
     from ..guidelines import describe
 
@@ -70,13 +77,21 @@ def frameworks(diff: tuple[str, str] | None, as_json: bool) -> None:
     output.echo(describe.frameworks_text(guidelines, _width()))
 
 
-@click.command("values", cls=Command)
+@click.command(
+    "values",
+    cls=Command,
+    examples=[
+        ("peersup values", "The core values of the framework you use."),
+        ("peersup values -f naps", "The values of naps-2019 (the start of a name is enough)."),
+    ],
+)
 @options.FRAMEWORK
 @options.JSON
 def values(framework: str | None, as_json: bool) -> None:
     """List the values of a framework.
 
-    Each core value with its number, id, title and practice phrase.
+    Each core value with its number, id, title and practice phrase. Use the number, the id or
+    a word of the title wherever peersup asks for a value.
     """
     from ..guidelines import describe
 
@@ -90,12 +105,20 @@ def values(framework: str | None, as_json: bool) -> None:
     _table(["#", "Id", "Title", "Practice"], rows, title=f"{fw.title} ({fw.id})", no_wrap=2)
 
 
-@click.command("show", cls=Command)
+@click.command(
+    "show",
+    cls=Command,
+    examples=[
+        ("peersup show hope", "The value Hopeful: its guidelines and questions."),
+        ("peersup show 3 -r supervisor", "Value 3, with the supervisor's guidelines only."),
+    ],
+)
 @click.argument(
     "value",
     metavar="VALUE",
     cls=HelpArgument,
-    help="The value: its number, id, or a word from its title (e.g. 3, hope, strengths).",
+    help="The value: its number, id, or a word from its title (3, hope, strengths).",
+    shell_complete=options.complete("values"),
 )
 @options.FRAMEWORK
 @options.ROLE
@@ -104,7 +127,7 @@ def show(value: str, framework: str | None, role: str | None, as_json: bool) -> 
     """Show one value in full.
 
     Its title, practice phrase and description, each role's guidelines, and questions to
-    reflect on. VALUE is a number, an id, or a word from the title or practice phrase.
+    reflect on.
     """
     from ..guidelines import describe
     from ..guidelines.lookup import check_role, find_value
@@ -119,7 +142,9 @@ def show(value: str, framework: str | None, role: str | None, as_json: bool) -> 
         _emit(describe.value_text(fw, v, roles, _width()))
 
 
-@click.command("about", cls=Command)
+@click.command(
+    "about", cls=Command, examples=[("peersup about", "Who wrote the guidelines, and more.")]
+)
 def about() -> None:
     """What peersup is, its sources, and where it keeps files."""
     from .. import __version__, paths
@@ -158,7 +183,11 @@ def about() -> None:
     output.echo("\n\n".join(out))
 
 
-@click.command("validate", cls=Command)
+@click.command(
+    "validate",
+    cls=Command,
+    examples=[("peersup validate our-guidelines.yaml", "Check your adapted copy.")],
+)
 @click.argument(
     "file",
     metavar="FILE",
@@ -169,8 +198,7 @@ def about() -> None:
 def validate(file: Path) -> None:
     """Check a guidelines file.
 
-    Prints every problem found (FILE:LINE: key.path: problem) and exits with 2, or says the
-    file is valid.
+    Prints every problem found, each with its line number, or says the file is valid.
     """
     from ..errors import GuidelinesError, UsageError
     from ..guidelines.loader import load_guidelines
@@ -190,19 +218,27 @@ def validate(file: Path) -> None:
     )
 
 
-@click.command("init-guidelines", cls=Command)
+@click.command(
+    "init-guidelines",
+    cls=Command,
+    examples=[
+        ("peersup init-guidelines our-guidelines.yaml", "Start your own copy."),
+        ("peersup init-guidelines our-guidelines.yaml --force", "Start again from scratch."),
+    ],
+)
 @click.argument(
     "path",
     metavar="FILE",
     type=click.Path(path_type=Path),
     cls=HelpArgument,
-    help="Where to write your copy, e.g. our-guidelines.yaml.",
+    help="Where to write your copy, such as our-guidelines.yaml.",
 )
-def init_guidelines(path: Path) -> None:
-    """Write a copy of the guidelines to adapt.
+@options.FORCE
+def init_guidelines(path: Path, force: bool) -> None:
+    """Write a copy of the guidelines to adapt for your setting.
 
-    The copy starts with a short note on how to adapt it. An existing file is never
-    overwritten.
+    The copy starts with a short note on how to adapt it. A file already there is kept unless
+    you add --force.
     """
     from .. import __version__
     from ..errors import UsageError
@@ -216,10 +252,10 @@ def init_guidelines(path: Path) -> None:
         raise UsageError(f"The folder {folder} does not exist; create it first or pick another.")
     text = INIT_HEADER.format(version=__version__, name=path) + packaged_path().read_text("utf-8")
     try:
-        atomic_write(path, text, overwrite=False)
+        atomic_write(path, text, overwrite=force)
     except FileExistsError:
         raise UsageError(
-            f"{path} already exists and peersup will not overwrite it; choose another name."
+            f"{path} already exists; choose another name, or add --force to replace it."
         ) from None
     from ..guidelines.describe import paragraphs
 

@@ -56,3 +56,15 @@ def journal_dir(override: Path | None = None) -> Path:
 
     configured = None if override else load_config().journal_dir
     return paths.journal_dir(override, configured)
+
+
+def context_items() -> frozenset[tuple[str, str, str, int]]:
+    """Guideline items that state context, not a practice: never growth areas. A guidelines
+    file that cannot be loaded leaves none out rather than stopping a look back."""
+    from ..errors import PeersupError
+    from ..guidelines.context_cache import context_items as cached
+
+    try:
+        return cached(state().guidelines_path)
+    except PeersupError:
+        return frozenset()

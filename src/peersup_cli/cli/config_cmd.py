@@ -10,15 +10,53 @@ from . import options, output
 from .base import Command, Group, HelpArgument
 
 
-@click.group("config", cls=Group, short_help="Show or change your settings.")
+def _menu(ctx: click.Context) -> str:
+    """``peersup config`` alone: the settings and their values, then what to do with them."""
+    from .. import messages as msg
+    from .. import paths
+    from ..config import KEYS, load_config
+    from ..errors import PeersupError
+    from .base import group_menu
+
+    lines = [group_menu(config, ctx)]
+    try:
+        settings = load_config().as_dict()
+    except PeersupError as exc:
+        lines += ["", str(exc)]
+        return "\n".join(lines)
+    width = max(len(k) for k in KEYS)
+    lines += ["", msg.CONFIG_MENU_SETTINGS.format(file=paths.config_file())]
+    lines += [
+        f"  {key:<{width}}  {value if value is not None else msg.CONFIG_NOT_SET}"
+        for key, value in settings.items()
+    ]
+    return "\n".join(lines)
+
+
+@click.group(
+    "config",
+    cls=Group,
+    short_help="Show or change your settings.",
+    menu=_menu,
+    examples=[
+        ("peersup config set role supervisor", "Reflect as a supervisor unless you say otherwise."),
+        ("peersup config show", "Every setting and where they are kept."),
+    ],
+)
 def config() -> None:
-    """Show or change your settings (default role, framework, journal folder)."""
+    """Show or change your settings: your usual role, framework and journal folder."""
 
 
-@config.command("show")
+@config.command(
+    "show",
+    examples=[
+        ("peersup config show", "Every setting, and where the settings file is."),
+        ("peersup config show --json", "The same, for a script."),
+    ],
+)
 @options.JSON
 def show(as_json: bool) -> None:
-    """Show every setting and where the config file is."""
+    """Show every setting and where the settings file is."""
     from .. import paths
     from ..config import KEYS, load_config
 
@@ -34,8 +72,20 @@ def show(as_json: bool) -> None:
     output.echo("\n".join(lines))
 
 
-@config.command("set")
-@click.argument("key", metavar="KEY", cls=HelpArgument, help="role, framework or journal_dir.")
+@config.command(
+    "set",
+    examples=[
+        ("peersup config set role peer-supporter", "Your usual role."),
+        ("peersup config set framework naps-2019", "Your usual framework."),
+        ('peersup config set journal_dir ""', "Back to the usual journal folder."),
+    ],
+)
+@click.argument(
+    "key",
+    metavar="KEY",
+    cls=HelpArgument,
+    help="role, framework or journal_dir.",
+)
 @click.argument(
     "value",
     metavar="VALUE",
@@ -79,11 +129,18 @@ def _check(key: str, value: str) -> str | None:
     return None
 
 
-@click.command("where", cls=Command)
+@click.command(
+    "where",
+    cls=Command,
+    examples=[
+        ("peersup where", "Your journals, unfinished sessions, settings and cache."),
+        ("peersup where --json", "The same, for a script."),
+    ],
+)
 @options.JSON
 @options.JOURNAL_DIR
 def where(as_json: bool, journal_dir: Path | None) -> None:
-    """Show every folder and file peersup uses."""
+    """Show every folder and file peersup uses, and what each one is for."""
     from .. import paths
     from . import common
 

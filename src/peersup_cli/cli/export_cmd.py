@@ -20,14 +20,31 @@ if TYPE_CHECKING:
     from ..journal.model import Journal
 
 
-@click.group("export", cls=Group, short_help="Printable checklists and journals.")
+@click.group(
+    "export",
+    cls=Group,
+    short_help="Printable checklists and journals.",
+    examples=[
+        ("peersup export checklist", "A blank checklist, on the screen as Markdown."),
+        ("peersup export checklist --format pdf -o checklist.pdf", "The same, ready to print."),
+        ("peersup export journal latest -o journal.html --format html", "Your newest journal."),
+    ],
+)
 def export() -> None:
     """Printable checklists and journals as Markdown, HTML or PDF."""
 
 
-@export.command("checklist", cls=Command)
+@export.command(
+    "checklist",
+    cls=Command,
+    examples=[
+        ("peersup export checklist --format pdf -o checklist.pdf", "A checklist to print."),
+        ("peersup export checklist -r supervisor --values 1,2 --with-prompts",
+         "Two values for a supervisor, with questions and room to write."),
+    ],
+)
 @options.FRAMEWORK
-@options.ROLE
+@options.ROLE_OR_BOTH
 @options.VALUES
 @click.option("--with-descriptions", is_flag=True, help="Add each value's description.")
 @click.option(
@@ -50,7 +67,7 @@ def checklist(
 ) -> None:
     """A blank, printable checklist to tick and write on.
 
-    The role is peer-supporter, supervisor or both (default: your configured role, else both).
+    It holds each value's guidelines for one role or both, with boxes to tick.
     """
     from ..config import load_config
     from ..export.checklist import BOTH, build_checklist, resolve_roles
@@ -73,10 +90,16 @@ def checklist(
     _emit(doc, fmt, paper, target, force, "checklist")
 
 
-@export.command("journal", cls=Command, short_help="A filled journal, laid out like a checklist.")
-@options.ref_argument(
-    help="A journal: as in `peersup journal show` (e.g. latest, a date), or a file path."
+@export.command(
+    "journal",
+    cls=Command,
+    short_help="A filled journal, laid out like a checklist.",
+    examples=[
+        ("peersup export journal latest", "Your newest journal, on the screen."),
+        ("peersup export journal 12 --format pdf -o journal.pdf", "Journal 12, ready to print."),
+    ],
 )
+@options.ref_argument()
 @options.FORMAT
 @options.OUTPUT
 @options.FORCE
@@ -85,7 +108,10 @@ def checklist(
 def journal(
     ref: str, fmt: str, target: Path | None, force: bool, paper: str, journal_dir: Path | None
 ) -> None:
-    """A filled journal in the checklist's layout: ticks, ratings and answers."""
+    """A filled journal in the checklist's layout: ticks, ratings and answers.
+
+    REF is what `peersup journal show` takes, or the path of any journal file.
+    """
     from ..export.journal_doc import build_journal
     from .common import load_guidelines
 

@@ -16,32 +16,43 @@ import click
 
 from . import options, output
 from .base import Group, HelpArgument
+from .common import context_items
 from .output import print_json, print_lines
 
 if TYPE_CHECKING:
     from ..history.records import Skipped
 
 
-@click.group("journal", cls=Group, short_help="Look back over your journals.")
+@click.group(
+    "journal",
+    cls=Group,
+    short_help="Look back over your journals.",
+    examples=[
+        ("peersup journal list", "Your journals, newest first, each with its number."),
+        ("peersup journal show latest", "Read your newest journal."),
+        ("peersup journal trends", "How each value has gone over time."),
+    ],
+)
 def journal() -> None:
     """Look back over your journals: list, show, search, trends, compare, summary."""
 
 
 # -- commands ----------------------------------------------------------------------------------
-@journal.command("list", short_help="Journals, newest first.")
+@journal.command(
+    "list",
+    short_help="Journals, newest first.",
+    examples=[
+        ("peersup journal list --limit 5", "Your five newest journals."),
+        ("peersup journal list -r supervisor --since 2026-01-01", "Supervision this year."),
+        ("peersup journal list --value hope", "Journals where you reflected on Hopeful."),
+    ],
+)
 @options.ROLE
 @options.SINCE
 @options.UNTIL
 @options.VALUE
 @options.SUPERVISEE
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="NUMBER",
-    help="Show only the newest NUMBER (0: all).",
-)
+@options.LIMIT
 @options.JSON
 @options.JOURNAL_DIR
 def list_cmd(
@@ -81,7 +92,15 @@ def list_cmd(
     report_skipped(skipped)
 
 
-@journal.command("show", short_help="One journal, laid out for reading.")
+@journal.command(
+    "show",
+    short_help="One journal, laid out for reading.",
+    examples=[
+        ("peersup journal show latest", "Your newest journal."),
+        ("peersup journal show 12", "Journal 12 from `peersup journal list`."),
+        ("peersup journal show 2026-11-22 --all", "That day's journal, skipped questions too."),
+    ],
+)
 @options.ref_argument()
 @click.option("--all", "show_all", is_flag=True,
               help="Show the skipped questions too (they are left out by default).")
@@ -103,12 +122,19 @@ def show_cmd(ref: str, show_all: bool, journal_dir: Path | None) -> None:
     print_lines(show(journal, width(), skipped=show_all))
 
 
-@journal.command("search", short_help="Find words in your journals.")
+@journal.command(
+    "search",
+    short_help="Find words in your journals.",
+    examples=[
+        ("peersup journal search boundaries", "Every line that mentions boundaries."),
+        ("peersup journal search open question -r peer", "Lines with both words."),
+    ],
+)
 @click.argument(
     "text",
     nargs=-1,
     required=True,
-    metavar="WORDS...",
+    metavar="WORDS",
     cls=HelpArgument,
     help="Words to find (every word must be there).",
 )
@@ -168,7 +194,14 @@ def search_cmd(
     report_skipped(skipped)
 
 
-@journal.command("trends", short_help="Each value over time, strengths first.")
+@journal.command(
+    "trends",
+    short_help="Each value over time, strengths first.",
+    examples=[
+        ("peersup journal trends", "Every value, strengths first."),
+        ("peersup journal trends --value hope --since 2026-01-01", "One value this year."),
+    ],
+)
 @options.ROLE
 @options.VALUE
 @options.SINCE
@@ -199,7 +232,7 @@ def trends_cmd(
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
         values = trends(index.value_rows(filters), index.item_texts(), filters.value,
-                        context=_context_items())
+                        context=context_items())
         top = max((n for _, n in index.scale_labels()), default=4)
         skipped = index.skipped()
     if as_json:
@@ -213,7 +246,14 @@ def trends_cmd(
     report_skipped(skipped)
 
 
-@journal.command("compare", short_help="Two journals side by side.")
+@journal.command(
+    "compare",
+    short_help="Two journals side by side.",
+    examples=[
+        ("peersup journal compare 3 latest", "Journal 3 beside your newest one."),
+        ("peersup journal compare latest shared/their-journal.md", "Yours beside a shared one."),
+    ],
+)
 @options.ref_argument("a", "A", "The first journal: " + options.REF_HELP)
 @options.ref_argument("b", "B", "The second journal (same kinds of reference).")
 @options.JSON
@@ -243,7 +283,14 @@ def compare_cmd(a: str, b: str, as_json: bool, journal_dir: Path | None) -> None
                               f"{describe(jb)} ({path_b.name})", width()))
 
 
-@journal.command("summary", short_help="A growth summary in markdown.")
+@journal.command(
+    "summary",
+    short_help="A growth summary in markdown.",
+    examples=[
+        ("peersup journal summary --since 2026-01-01", "This year, on the screen."),
+        ("peersup journal summary --supervisee Sam -o sam.md", "Sam's preps, saved to a file."),
+    ],
+)
 @options.ROLE
 @options.SINCE
 @options.UNTIL
@@ -275,7 +322,7 @@ def summary_cmd(
         period, who = covers(entries, filters, since=since, until=until,
                              supervisee=supervisee)
         text = summary(entries, index.item_texts(), period=period, who=who,
-                       context=_context_items())
+                       context=context_items())
         skipped = index.skipped()
     if target is None:
         echo(text.rstrip("\n"))
@@ -290,7 +337,11 @@ def summary_cmd(
     report_skipped(skipped)
 
 
-@journal.command("reindex", short_help="Rebuild the journal index from the files.")
+@journal.command(
+    "reindex",
+    short_help="Rebuild the journal index from the files.",
+    examples=[("peersup journal reindex", "Read every journal again.")],
+)
 @options.JOURNAL_DIR
 def reindex_cmd(journal_dir: Path | None) -> None:
     """Rebuild the journal index from the files (it is only a cache; nothing is lost)."""
@@ -304,19 +355,6 @@ def reindex_cmd(journal_dir: Path | None) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def _context_items() -> frozenset[tuple[str, str, str, int]]:
-    """Guideline items that state context, not a practice: never growth areas. A guidelines
-    file that cannot be loaded leaves none out rather than stopping a look back."""
-    from ..errors import PeersupError
-    from ..guidelines.context_cache import context_items
-    from .common import state
-
-    try:
-        return context_items(state().guidelines_path)
-    except PeersupError:
-        return frozenset()
-
-
 def echo(text: str, *, err: bool = False) -> None:
     output.echo(text, err=err)
 

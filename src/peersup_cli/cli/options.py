@@ -9,57 +9,193 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from .. import messages as msg
 from .base import HelpArgument
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    _Type = click.ParamType[Any, Any]  # generic from click 8.2 (typed), plain before
+else:
+    _Type = click.ParamType
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 FORMATS = ("md", "html", "pdf")
 PAPERS = ("a4", "letter")
 
+
+# -- types: plain words in --help, one plain sentence when what is typed does not fit ----------
+class Number(_Type):
+    """A whole number of ``low`` or more."""
+
+    name = "number"
+
+    def __init__(self, low: int = 0) -> None:
+        self.low = low
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= self.low:
+            return value
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = self.low - 1
+        if number < self.low:
+            self.fail(msg.TAKES_NUMBER.format(low=self.low, value=_shown(value)), param, ctx)
+        return number
+
+
+class Word(_Type):
+    """One of a few fixed words, matched like everything else (``PDF``, ``h`` for html)."""
+
+    name = "word"
+
+    def __init__(self, choices: tuple[str, ...], aliases: dict[str, str] | None = None) -> None:
+        self.choices = choices
+        self.aliases = aliases or {}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .. import matching
+
+        text = str(value)
+        options = [
+            matching.Candidate(c, tuple(a for a, to in self.aliases.items() if to == c))
+            for c in self.choices
+        ]
+        try:
+            return matching.pick(text, options)
+        except (matching.NoMatch, matching.Ambiguous) as exc:
+            hint = matching.did_you_mean(getattr(exc, "suggestions", []))
+            words = matching.or_list(self.choices)
+            self.fail(msg.TAKES_ONE_OF.format(choices=words, value=_shown(text)) + hint, param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(c) for c in self.choices if c.startswith(incomplete.lower())]
+
+
+class Place(click.Path):
+    """A file or a folder, refused in a plain sentence when it is the other kind."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            shown = _shown(value)
+            problem = msg.TAKES_FILE if self.dir_okay is False else msg.TAKES_FOLDER
+            self.fail(problem.format(value=shown), param, ctx)
+
+
+class Named(_Type):
+    """A role or framework from the guidelines in use, read the way ``matching`` reads it
+    (``Supervisor``, ``super``, ``-f naps``). A word that fits nothing goes through as typed,
+    so the command says what would fit, with a "did you mean"."""
+
+    name = "name"
+
+    def __init__(self, kind: str, extra: tuple[str, ...] = ()) -> None:
+        self.kind = kind  # "role" or "framework"
+        self.extra = extra  # words that mean something more here (``both``)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .. import matching
+        from ..errors import PeersupError
+
+        text = str(value).strip()
+        try:
+            return matching.pick(text, [*self._candidates(), *matching.candidates(self.extra)])
+        except (PeersupError, LookupError, OSError):
+            return text
+
+    def _candidates(self) -> list[Any]:
+        from ..guidelines import lookup
+        from .common import load_guidelines
+
+        guidelines = load_guidelines()
+        if self.kind == "framework":
+            return lookup.framework_candidates(guidelines)
+        roles = sorted({r for fw in guidelines.frameworks for r in fw.role_ids})
+        return lookup.role_candidates(roles)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from . import completion
+
+        found = completion.roles(ctx) if self.kind == "role" else completion.frameworks(ctx)
+        return completion.items([*found, *((e, "") for e in self.extra)], incomplete)
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if text and text.strip() == text and " " not in text else repr(text)
+
+
+def complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+    """A shell-completion callback for ``kind`` ("values", "refs"), loaded only when used."""
+
+    def run(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from . import completion
+
+        return completion.complete(kind, ctx, incomplete)
+
+    return run
+
+
 # -- options ------------------------------------------------------------------------------------
 GUIDELINES = click.option(
     "--guidelines",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=Place(dir_okay=False, path_type=Path),
     metavar="FILE",
     envvar="PEERSUP_GUIDELINES",
-    show_envvar=True,
-    help="Use this guidelines file instead of the packaged one.",
+    help="Use your own guidelines file instead of the one peersup comes with "
+    "(or set PEERSUP_GUIDELINES to it).",
 )
 JOURNAL_DIR = click.option(
     "--journal-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Place(file_okay=False, path_type=Path),
     metavar="FOLDER",
-    help="Use this journal folder (default: PEERSUP_HOME, your config, or the usual one).",
+    help="Use the journals in this folder this time (to change it for good, set "
+    "PEERSUP_HOME or `peersup config set journal_dir FOLDER`).",
 )
 FRAMEWORK = click.option(
     "--framework",
     "-f",
-    metavar="ID",
-    help="The framework to use (see `peersup frameworks`; default: your configured one, "
-    "else ma-accs-2022).",
+    type=Named("framework"),
+    metavar="NAME",
+    help="The framework to use: ma-accs-2022 unless your settings say otherwise, or another "
+    "from `peersup frameworks`, such as naps-2019.",
 )
-ROLE = click.option(
+ROLE_HELP = "Your role: peer-supporter or supervisor (the start is enough: -r peer)."
+ROLE = click.option("--role", "-r", type=Named("role"), metavar="ROLE", help=ROLE_HELP)
+ROLE_OR_BOTH = click.option(
     "--role",
     "-r",
+    type=Named("role", extra=("both",)),
     metavar="ROLE",
-    help="A role: peer-supporter or supervisor.",
+    help="peer-supporter, supervisor or both (default: your setting, else both).",
 )
 VALUES = click.option(
     "--values",
     metavar="LIST",
-    help="Only these values, by number, id or word: e.g. 1,3,hope (default: all).",
+    shell_complete=complete("values"),
+    help="Only these values, by number, id or word, such as 1,3,hope (default: all).",
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON only (for scripts).")
-FORCE = click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+FORCE = click.option("--force", is_flag=True, help="Replace the file if it is already there.")
 OUTPUT = click.option(
     "--output",
     "-o",
     "target",  # not "output", which would hide the output module inside a command
-    type=click.Path(dir_okay=True, path_type=Path),
+    type=Place(dir_okay=True, path_type=Path),
     metavar="FILE",
     help="Write to this file instead of the screen.",
 )
@@ -68,7 +204,10 @@ UNTIL = click.option(
     "--until", metavar="DATE", help="Up to and including this date (YYYY-MM-DD)."
 )
 VALUE = click.option(
-    "--value", metavar="VALUE", help="Only journals covering this value (id or word)."
+    "--value",
+    metavar="VALUE",
+    shell_complete=complete("values"),
+    help="Only journals covering this value: its number, id or a word (such as hope).",
 )
 SUPERVISEE = click.option(
     "--supervisee", metavar="NAME", help="Only supervision preps for this person."
@@ -76,34 +215,42 @@ SUPERVISEE = click.option(
 FORMAT = click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=Word(FORMATS, {"markdown": "md", "htm": "html"}),
     default="md",
-    show_default=True,
-    help="Output format: md (Markdown), html or pdf; html and pdf need -o FILE.",
+    metavar="FORMAT",
+    help="md (Markdown, the default), html or pdf; html and pdf need -o FILE.",
 )
 PAPER = click.option(
     "--paper",
-    type=click.Choice(PAPERS),
+    type=Word(PAPERS),
     default="a4",
-    show_default=True,
-    help="Paper size for html and pdf.",
+    metavar="SIZE",
+    help="Paper size for html and pdf: a4 (the default) or letter.",
+)
+LIMIT = click.option(
+    "--limit",
+    "-n",
+    type=Number(0),
+    default=0,
+    metavar="NUMBER",
+    help="Show only the newest NUMBER journals (0, the default, shows all).",
 )
 
 # reflect and prep
 FOCUS = click.option(
     "--focus",
-    type=click.IntRange(min=1),
+    type=Number(1),
     metavar="NUMBER",
-    help="A short session: the NUMBER values reflected on least recently.",
+    help="A short session: the NUMBER values you reflected on least recently.",
 )
 ANSWERS = click.option(
     "--answers",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=Place(dir_okay=False, path_type=Path),
     metavar="FILE",
-    help="Answer from a YAML or JSON file instead of prompts.",
+    help="Answer from a YAML or JSON file instead of typing at the prompts.",
 )
 RESUME = click.option(
-    "--resume", is_flag=True, help="Carry on with the newest unfinished session."
+    "--resume", is_flag=True, help="Carry on with your newest unfinished session."
 )
 NO_HISTORY = click.option(
     "--no-history", is_flag=True, help="Do not show what you said last time for each value."
@@ -115,4 +262,6 @@ REF_HELP = "A number from `journal list`, `latest`, a date (2026-11-22), or a jo
 
 def ref_argument(name: str = "ref", metavar: str = "REF", help: str = REF_HELP) -> Decorator:
     """A journal reference, as ``journal show`` and ``export journal`` take it."""
-    return click.argument(name, metavar=metavar, cls=HelpArgument, help=help)
+    return click.argument(
+        name, metavar=metavar, cls=HelpArgument, help=help, shell_complete=complete("refs")
+    )

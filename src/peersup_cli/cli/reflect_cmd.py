@@ -26,7 +26,16 @@ SUPERVISOR = "supervisor"
 T = TypeVar("T")
 
 
-@click.command("reflect", cls=Command, short_help="Reflect on the core values; save a journal.")
+@click.command(
+    "reflect",
+    cls=Command,
+    short_help="Reflect on the core values; save a journal.",
+    examples=[
+        ("peersup reflect", "Reflect on every value, one at a time."),
+        ("peersup reflect -r peer --focus 3", "A short session: three values as a peer supporter."),
+        ("peersup reflect --resume", "Carry on where you stopped."),
+    ],
+)
 @options.ROLE
 @options.FRAMEWORK
 @options.VALUES
@@ -45,7 +54,11 @@ def reflect(
     resume: bool,
     no_history: bool,
 ) -> None:
-    """Walk through the core values and save your reflection as a dated journal."""
+    """Walk through the core values and save your reflection as a dated journal.
+
+    For each value you read the guidelines for your role, tick what you have practised, rate
+    where you are and answer a few questions; Enter skips any of them.
+    """
     _session(
         kind="reflect", supervisee=None, role=role, framework=framework, values=values,
         focus=focus, journal_dir=journal_dir, answers=answers, resume=resume,
@@ -53,7 +66,16 @@ def reflect(
     )
 
 
-@click.command("prep", cls=Command, short_help="Prepare for supervision with NAME.")
+@click.command(
+    "prep",
+    cls=Command,
+    short_help="Prepare for supervision with NAME.",
+    examples=[
+        ("peersup prep Sam", "Prepare for your next session with Sam."),
+        ("peersup prep Sam --agenda", "Print the agenda you prepared for Sam."),
+        ('peersup prep "Sam Lee" --resume', "Carry on with an unfinished prep."),
+    ],
+)
 @click.argument(
     "name",
     metavar="NAME",

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import matching
 from ..errors import UsageError
 from ..journal.store import person_key
+from ..matching import normalise
 
 if TYPE_CHECKING:
     from .index import Index
@@ -67,16 +69,21 @@ def make_filters(
 
 
 def pick(text: str, known: list[str], what: str) -> str:
-    """``text`` as one of ``known`` (exactly, or the only one it starts)."""
-    key = text.strip().lower()
-    if key in known or not known:
+    """``text`` as one of ``known``: any case, a unique prefix or word (``super``, ``Peer``)."""
+    key = normalise(text)
+    if not known:
         return key
-    starts = [k for k in known if k.startswith(key)]
-    if len(starts) == 1:
-        return starts[0]
-    raise UsageError(
-        f"No journals have the {what} {text!r}. Your journals have: {', '.join(known)}."
-    )
+    try:
+        return matching.pick(text, matching.candidates(known))
+    except matching.Ambiguous as exc:
+        raise UsageError(
+            f"{text!r} fits more than one {what}: {', '.join(exc.keys)}."
+        ) from None
+    except matching.NoMatch as exc:
+        raise UsageError(
+            f"No journals have the {what} {text!r}. Your journals have: {', '.join(known)}."
+            + matching.did_you_mean(exc.suggestions)
+        ) from None
 
 
 def check_date(text: str | None, option: str) -> str | None:
@@ -93,20 +100,20 @@ def check_date(text: str | None, option: str) -> str | None:
 def value_id(index: Index, text: str) -> str:
     """The value id ``text`` names: an id, a number, or a word of its title or practice."""
     titles = index.value_titles()
-    key = text.strip().lower()
-    if key in titles or not titles:
+    key = normalise(text)
+    if not titles:
         return key
-    by_number = [vid for vid, (n, _, _) in titles.items() if str(n) == key]
-    if len(by_number) == 1:
-        return by_number[0]
-    words = [
-        vid for vid, (_, title, practice) in titles.items()
-        if any(w.startswith(key) for w in f"{vid} {title} {practice}".lower().replace("-", " ")
-               .split()) or key in vid
+    choices = [
+        matching.Candidate(vid, aliases=(str(n),), words=f"{title} {practice}", substring=True)
+        for vid, (n, title, practice) in sorted(titles.items())
     ]
-    if len(words) == 1:
-        return words[0]
-    known = ", ".join(sorted(titles))
-    if words:
-        raise UsageError(f"{text!r} fits more than one value: {', '.join(words)}.")
-    raise UsageError(f"No journal covers a value {text!r}. Values in your journals: {known}.")
+    try:
+        return matching.pick(text, choices)
+    except matching.Ambiguous as exc:
+        raise UsageError(f"{text!r} fits more than one value: {', '.join(exc.keys)}.") from None
+    except matching.NoMatch as exc:
+        known = ", ".join(sorted(titles))
+        raise UsageError(
+            f"No journal covers a value {text!r}. Values in your journals: {known}."
+            + matching.did_you_mean(exc.suggestions)
+        ) from None

@@ -5,7 +5,7 @@ when new journals are added; it only shifts if an older journal is deleted or ba
 reference is one of:
 
 - that number (``12``; ``#12`` works too, quoted, since a shell reads ``#`` as a comment),
-- ``latest``: the newest journal,
+- ``latest`` (any case, or a start of it such as ``lat``): the newest journal,
 - a date, ``2026-11-22``: the newest journal of that day (a note names the others),
 - a file name in the journal folder (with or without ``.md``), or a path to any journal file,
   such as one somebody shared.
@@ -13,12 +13,14 @@ reference is one of:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import JournalError
+from ..matching import candidates, did_you_mean, suggest
 from .filters import Filters
 from .records import IndexedJournal
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from .index import Index
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LATEST = "latest"
+RECENT = 200  # journals whose names a "did you mean" looks at
 MAX_REF = 1024  # characters: longer than any path a file system takes
 HOW = "Use a number from `peersup journal list`, `latest`, a date such as 2026-11-22, or a file."
 
@@ -58,11 +62,8 @@ def resolve(ref: str, journal_dir: Path, index: Index) -> Resolved:
 
 def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
     key = text.lower()
-    if key == "latest":
-        newest = index.entries(limit=1)
-        if not newest:
-            raise JournalError(f"There are no journals in {journal_dir} yet.")
-        return Resolved(newest[0].path, newest[0])
+    if key == LATEST:
+        return _latest(journal_dir, index)
     number = key[1:] if key.startswith("#") else key
     if number.isascii() and number.isdigit():
         found = index.entries(ref=int(number) if len(number) < 19 else -1)
@@ -93,4 +94,22 @@ def _resolve(text: str, journal_dir: Path, index: Index) -> Resolved:
             return Resolved(Path(text).expanduser())
     except OSError:  # a name the file system cannot take (too long, say): no such journal
         pass
-    raise JournalError(f"No journal matches {text!r}. {HOW}")
+    if len(key) >= 3 and LATEST.startswith(key):  # "lat", "Late": the one word a ref may be
+        return _latest(journal_dir, index)
+    raise JournalError(f"No journal matches {text!r}.{_did_you_mean(text, index)} {HOW}")
+
+
+def _latest(journal_dir: Path, index: Index) -> Resolved:
+    newest = index.entries(limit=1)
+    if not newest:
+        raise JournalError(f"There are no journals in {journal_dir} yet.")
+    return Resolved(newest[0].path, newest[0])
+
+
+def _did_you_mean(text: str, index: Index) -> str:
+    """`` Did you mean `latest`?`` for a word close to ``latest`` or to a recent journal's
+    file name; nothing when none is close (or the index cannot say)."""
+    names = [LATEST]
+    with contextlib.suppress(Exception):  # a hint is never worth a second error
+        names += [e.path.stem for e in index.entries(limit=RECENT)]
+    return did_you_mean(suggest(text, candidates(names)))
