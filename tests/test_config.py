@@ -89,3 +89,12 @@ def test_where_follows_the_config_and_the_guidelines_option(
     assert data["journals"] == str(target)
     monkeypatch.setenv("PEERSUP_GUIDELINES", str(tmp_path / "g.yaml"))
     assert json.loads(cli("where", "--json").stdout)["guidelines"] == str(tmp_path / "g.yaml")
+
+
+def test_config_set_matches_roles_and_frameworks_as_typed(cli) -> None:  # type: ignore[no-untyped-def]
+    for typed, saved in (("Supervisor", "supervisor"), ("peer", "peer-supporter")):
+        result = cli("config", "set", "role", typed)
+        assert result.exit_code == 0, result.output
+        assert f"Set role to {saved}." in result.stdout
+    result = cli("config", "set", "framework", "naps")
+    assert result.exit_code == 0 and "Set framework to naps-2019." in result.stdout

@@ -109,3 +109,16 @@ def test_the_context_set_is_cached_and_follows_the_file(tmp_path: Path) -> None:
     assert context_cache.context_items(custom) == frozenset()
     custom.write_text(text, encoding="utf-8")
     assert context_cache.context_items(custom) == packaged
+
+
+def test_summary_escapes_what_journals_hold(cli: Any, pinned_paths: dict[str, Path]) -> None:
+    home = pinned_paths["home"]
+    save(home, "2026-01-01-peer-supporter.md", journal(
+        "2026-01-01T09:00:00+00:00", reflection("hopeful", 4, (1,), ("x", None)),
+        action_plan="[click](javascript:alert(1)) <script>x</script> ![i](http://e.org/p.png)"))
+    text = cli("journal", "summary").stdout
+    plans = text[text.index("## Action plans"):]
+    import re
+
+    assert "<script" not in plans and not re.search(r"(?<!\\)\]\(", plans)
+    assert "&lt;script&gt;" in plans and "\\[click\\]" in plans

@@ -96,12 +96,32 @@ def set_(key: str, value: str) -> None:
     """Change one setting; it is checked before it is saved."""
     from ..config import set_value
 
-    new = set_value(key, value, check=_check)
+    new = set_value(key, _matched(key, value), check=_check)
     shown = new.as_dict()[key]
     if shown is None:
         output.echo(f"Cleared {key}.")
     else:
         output.echo(f"Set {key} to {shown}.")
+
+
+def _matched(key: str, value: str) -> str:
+    """A role or framework as typed (``Supervisor``, ``peer``, ``naps``) in its proper form,
+    by the one matcher every option uses; anything it cannot place is left to ``_check``."""
+    from .. import matching
+    from . import common
+
+    if key not in ("role", "framework") or not value.strip():
+        return value
+    guidelines = common.load_guidelines()
+    if key == "framework":
+        choices = [matching.Candidate(f.id) for f in guidelines.frameworks]
+    else:
+        labels = {r.id: r.label for f in guidelines.frameworks for r in f.roles}
+        choices = [matching.Candidate(rid, aliases=(label,)) for rid, label in labels.items()]
+    try:
+        return matching.pick(value, choices)
+    except (matching.NoMatch, matching.Ambiguous):
+        return value
 
 
 def _check(key: str, value: str) -> str | None:

@@ -67,7 +67,8 @@ def checklist(
 ) -> None:
     """A blank, printable checklist to tick and write on.
 
-    It holds each value's guidelines for one role or both, with boxes to tick.
+    It holds each value's guidelines for one role or both, with boxes to tick. A blank
+    checklist holds no one's words, so its file can be read by others (for a team drive).
     """
     from ..config import load_config
     from ..export.checklist import BOTH, build_checklist, resolve_roles
@@ -110,7 +111,8 @@ def journal(
 ) -> None:
     """A filled journal in the checklist's layout: ticks, ratings and answers.
 
-    REF is what `peersup journal show` takes, or the path of any journal file.
+    REF is what `peersup journal show` takes, or the path of any journal file. The file
+    written holds your words, so only you can open it, like your journals.
     """
     from ..export.journal_doc import build_journal
     from .common import load_guidelines

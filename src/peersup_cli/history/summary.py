@@ -58,10 +58,15 @@ def summary(
     who: str,
     context: frozenset[tuple[str, str, str, int]] = frozenset(),
 ) -> str:
-    """The summary as markdown. ``entries`` oldest first; ``period`` and ``who`` describe them."""
+    """The summary as markdown. ``entries`` oldest first; ``period`` and ``who`` describe them.
+
+    Every text from a journal (titles, items, labels, plans, names) is escaped, so no markup,
+    link or image in it is live in a Markdown viewer."""
+    from ..export.markdown import esc as e
+
     entries = sorted(entries, key=lambda e: e.ref)
     lines = ["# Growth summary", ""]
-    lines.append(f"*{who} · {period} · {_count(len(entries), 'journal')}*")
+    lines.append(f"*{e(who)} · {period} · {_count(len(entries), 'journal')}*")
     lines.append("")
     if not entries:
         lines += ["No journals in this period yet.", ""]
@@ -77,9 +82,9 @@ def summary(
     strengths = [v for v in rated if v.recent is not None and v.recent >= 3][:3] or rated[:2]
     for v in strengths:
         lines.append(
-            f"- **{v.title} — {v.practice}**: rated {_avg(v)} on average lately "
+            f"- **{e(v.title)} — {e(v.practice)}**: rated {_avg(v)} on average lately "
             f"({_count(v.times, 'reflection')}; latest {v.latest}"
-            f"{f' — {v.last_label}' if v.last_label else ''})."
+            f"{f' — {e(v.last_label)}' if v.last_label else ''})."
         )
     if not strengths:
         lines.append("- No ratings in this period yet: the items below show what you practised.")
@@ -92,7 +97,8 @@ def summary(
     )[:5]
     for item, v in top:
         lines.append(
-            f"- {item.text} ({v.title}): practised in {item.practiced} of {item.shown} reflections"
+            f"- {e(item.text)} ({e(v.title)}): practised in {item.practiced} of {v.shown} "
+            "reflections"
         )
     if not top:
         lines.append("- No items were ticked as practised in this period.")
@@ -103,7 +109,7 @@ def summary(
     grew = [g for g in grew if g[2] > g[1]]
     for v, first, last in sorted(grew, key=lambda g: g[1] - g[2]):
         lines.append(
-            f"- **{v.title}**: {first:.1f} → {last:.1f} "
+            f"- **{e(v.title)}**: {first:.1f} → {last:.1f} "
             f"`{sparkline([r for _, r in v.ratings])}`"
         )
     if not grew:
@@ -120,10 +126,10 @@ def summary(
     steps = [v for v in reversed(rated) if v.id not in chosen and v.latest != top_rating][:3]
     for v in steps:
         tip = v.least()
-        idea = f" One thing to try next: {tip[0].text.rstrip('.')}." if tip else ""
-        label = f" — {v.last_label}" if v.last_label else ""
+        idea = f" One thing to try next: {e(tip[0].text.rstrip('.'))}." if tip else ""
+        label = f" — {e(v.last_label)}" if v.last_label else ""
         lines.append(
-            f"- **{v.title} — {v.practice}** (latest rating {v.latest}{label}).{idea}"
+            f"- **{e(v.title)} — {e(v.practice)}** (latest rating {v.latest}{label}).{idea}"
         )
     if not steps:
         lines.append("- Keep doing what works; pick any value for a fresh look next time.")
@@ -138,7 +144,7 @@ def summary(
         lines.append(f"*The newest {len(shown)} of {len(plans)} plans:*")
         lines.append("")
     for plan in shown:
-        lines.append(f"- {plan.day} (#{plan.ref}): {plan.text} — **{plan.state}**")
+        lines.append(f"- {plan.day} (#{plan.ref}): {e(plan.text)} — **{plan.state}**")
     checked = [p for p in plans if p.state in (CARRIED_OUT, CARRIED_OVER, NOT_YET)]
     done = sum(p.state == CARRIED_OUT for p in checked)
     if checked:
