@@ -167,7 +167,7 @@ def _yaml_read(yaml_text: str) -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster
     try:
         _refuse_what_could_run_away(yaml, loader, yaml_text)
-        data = yaml.load(yaml_text, Loader=loader)
+        data = yaml.load(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

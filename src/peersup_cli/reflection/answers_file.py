@@ -159,7 +159,7 @@ def _parse(text: str, source: str, *, json_file: bool) -> Any:
                 raise AnswersFileError(
                     f"{source}:{line}: YAML aliases (*name) are not allowed; write the text out.")
         # Safe loading only; the C loader where PyYAML has it.
-        return yaml.load(text, Loader=loader)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
