@@ -153,3 +153,57 @@ UNEXPECTED = (
     "peersup ran into a problem it did not expect: {kind}: {detail}. "
     "Set {debug_env}=1 to see the details."
 )
+
+
+# -- platforms -------------------------------------------------------------------------------------
+EDITOR_OPENING = "Opening {name} for this answer. {how}"
+EDITOR_YOURS = "your editor ({command})"
+EDITOR_HOW_YOURS = "Save the file and close it to come back here."
+EDITOR_HOW_NOTEPAD = "Write your answer, save it (Ctrl+S) and close Notepad to come back here."
+EDITOR_HOW_TEXTEDIT = (
+    "Write your answer, save it (Command-S) and quit TextEdit (Command-Q) to come back here."
+)
+EDITOR_HOW_NANO = (
+    "Write your answer, save it with Ctrl+O and Enter, then Ctrl+X comes back here."
+)
+EDITOR_HOW_VI = (
+    "Press i to start writing; when you are done, press Esc, type :wq and press Enter to come "
+    "back here."
+)
+EDITOR_NOT_FOUND = (
+    "No editor was found here, so please type the answer below. (To use one, set EDITOR to its "
+    "name, e.g. nano.)"
+)
+EDITOR_ENDED = (
+    "The editor stopped with an error (exit code {code}), so please type the answer here."
+)
+EDITOR_STILL_OPEN = (
+    "The editor came back straight away, so it may still be open in its own window. Write your "
+    "answer there, save it and close it, then press Enter here."
+)
+EDITOR_UNREADABLE = (
+    "peersup could not read the text the editor saved: it is in an encoding peersup does not "
+    "know. Nothing is lost: it is kept at {path}. Please type the answer here; you can copy it "
+    "from that file."
+)
+EDITOR_KEPT = "What you wrote in the editor is kept at {path}."
+NO_TERMINAL_MINTTY = (
+    "Git Bash's window (mintty) is not a Windows console, so peersup cannot ask its questions "
+    "here. Any of these works: run `winpty peersup {command}`; or open Windows Terminal, "
+    "PowerShell or Command Prompt and run `peersup {command}` there; or answer from a file with "
+    "--answers FILE."
+)
+NO_AGENDA_FOR = "There is no prep for {name} yet. Start one with `{start}`."
+PROTECTION_POSIX = (
+    "Your journals are private files that only your user account can open (folders 0700, "
+    "files 0600)."
+)
+PROTECTION_WINDOWS = (
+    "Your journals are kept in your Windows user folder (AppData), which Windows lets only your "
+    "account and the computer's administrators open; peersup adds no permissions of its own."
+)
+
+
+def protection(platform: str) -> str:
+    """One plain sentence: who can open the journals on ``platform`` (a ``sys.platform``)."""
+    return PROTECTION_WINDOWS if platform == "win32" else PROTECTION_POSIX
