@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from peersup_cli import messages as msg
+from peersup_cli import paths
 from peersup_cli.cli import terminal
 from peersup_cli.cli.terminal import (
     TerminalPort,
@@ -345,7 +346,7 @@ def test_stopping_while_waiting_keeps_what_was_written(
 
 
 def test_no_editor_found_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal, "current_platform", lambda: "linux")
+    monkeypatch.setattr(paths, "current_platform", lambda: "linux")
     monkeypatch.setattr(terminal.shutil, "which", _nothing)
     s = Scripted(tmp_path, [":e", "typed", ""])
     assert s.port.ask(QUESTION).text == "typed"
@@ -360,7 +361,7 @@ def test_the_default_editor_is_the_one_run(tmp_path: Path, monkeypatch: pytest.M
         ran.append(argv)
         Path(argv[-1]).write_bytes(b"From Notepad\r\n")
 
-    monkeypatch.setattr(terminal, "current_platform", lambda: "win32")
+    monkeypatch.setattr(paths, "current_platform", lambda: "win32")
     monkeypatch.setattr(terminal.subprocess, "run", run)
     s = Scripted(tmp_path, [":e"])
     assert s.port.ask(QUESTION).text == "From Notepad"

@@ -278,9 +278,9 @@ def test_many_scripts_printed_to_a_pipe(
 def windows(monkeypatch: pytest.MonkeyPatch) -> None:
     """This process told it runs on Windows, through peersup's one switch for it (the real
     ``sys.platform`` stays, so nothing else changes its imports)."""
-    from peersup_cli.cli import terminal
+    from peersup_cli import paths
 
-    monkeypatch.setattr(terminal, "current_platform", lambda: "win32")
+    monkeypatch.setattr(paths, "current_platform", lambda: "win32")
 
 
 @pytest.mark.usefixtures("windows")
@@ -368,7 +368,9 @@ from rich.console import Console
 from peersup_cli.cli import terminal
 from peersup_cli.reflection.port import Kind, Question
 
-terminal.current_platform = lambda: "win32"  # read EDITOR as Windows does
+from peersup_cli import paths
+
+paths.current_platform = lambda: "win32"  # read EDITOR as Windows does
 lines = iter([":e"])
 port = terminal.TerminalPort(
     Console(file=io.StringIO()), scratch_dir=Path(sys.argv[1]), read_line=lambda p: next(lines)
@@ -402,3 +404,19 @@ def test_the_editor_on_the_foreign_platform(foreign: Foreign) -> None:
     assert result.returncode == 0, _show(result)
     assert result.stdout.decode("utf-8") == "Zoë\nRenée paid €5 \u2013 O'Neil too"
     assert list(drafts.iterdir()) == []
+
+
+# -- what peersup promises about who can open the journals -----------------------------------
+@pytest.mark.parametrize("command", ["where", "about"])
+def test_protection_is_described_honestly_per_platform(
+    cli, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:  # type: ignore[no-untyped-def]
+    from peersup_cli import paths
+
+    posix = " ".join(cli(command).stdout.split())
+    assert "only your user account can open (folders 0700, files 0600)" in posix
+    monkeypatch.setattr(paths, "current_platform", lambda: "win32")
+    windows = " ".join(cli(command).stdout.split())
+    assert "0700" not in windows and "0600" not in windows
+    assert "On Windows peersup sets no permissions of its own" in windows
+    assert "AppData, only your account and the computer's administrators can open" in windows

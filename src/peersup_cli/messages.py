@@ -199,11 +199,12 @@ PROTECTION_POSIX = (
     "files 0600)."
 )
 PROTECTION_WINDOWS = (
-    "Your journals are kept in your Windows user folder (AppData), which Windows lets only your "
-    "account and the computer's administrators open; peersup adds no permissions of its own."
+    "On Windows peersup sets no permissions of its own: your journals are as private as their "
+    "folder. The usual one, in your user profile's AppData, only your account and the "
+    "computer's administrators can open."
 )
 
 
 def protection(platform: str) -> str:
-    """One plain sentence: who can open the journals on ``platform`` (a ``sys.platform``)."""
+    """Who can open the journals on ``platform`` (a ``sys.platform`` value), plainly."""
     return PROTECTION_WINDOWS if platform == "win32" else PROTECTION_POSIX

@@ -20,7 +20,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from .. import paths
 from ..errors import InputClosed
 from ..reflection.port import (
     EDITOR_KEY,
@@ -217,11 +217,6 @@ class Editor:
     how: str  # one sentence: how to come back to peersup
 
 
-def current_platform() -> str:
-    """``sys.platform``, asked at the moment it matters (tests simulate another platform)."""
-    return sys.platform
-
-
 def choose_editor(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
@@ -232,7 +227,7 @@ def choose_editor(
     Raises ValueError for a setting that cannot be read as a command (a quote left open).
     """
     env = os.environ if environ is None else environ
-    platform = platform or current_platform()
+    platform = platform or paths.current_platform()
     which = which or shutil.which
     setting = env.get("VISUAL", "").strip() or env.get("EDITOR", "").strip()
     if not setting:
@@ -394,7 +389,7 @@ def no_terminal_message(
     person who is sitting right there gets told there is no terminal. Say how to get one.
     """
     env = os.environ if environ is None else environ
-    if (platform or current_platform()) == "win32" and (
+    if (platform or paths.current_platform()) == "win32" and (
         env.get("TERM_PROGRAM") == "mintty" or env.get("MSYSTEM")
     ):
         return msg.NO_TERMINAL_MINTTY.format(command=command)
