@@ -271,3 +271,152 @@ def test_many_scripts_printed_to_a_pipe(
     printed = foreign.run(*command).stdout
     # Piped, peersup writes UTF-8 whatever the console's code page: nothing is lost.
     assert MANY_SCRIPTS in printed.decode("utf-8")
+
+
+# -- Git Bash (mintty): standard input is a pipe there, yet a person is at the keyboard --------
+@pytest.fixture
+def windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process told it runs on Windows, through peersup's one switch for it (the real
+    ``sys.platform`` stays, so nothing else changes its imports)."""
+    from peersup_cli import paths
+
+    monkeypatch.setattr(paths, "current_platform", lambda: "win32")
+
+
+@pytest.mark.usefixtures("windows")
+@pytest.mark.parametrize(
+    "env", [{"MSYSTEM": "MINGW64"}, {"TERM_PROGRAM": "mintty"}], ids=["msystem", "term-program"]
+)
+def test_reflect_in_git_bash_says_how_to_run_it(
+    cli, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = cli("reflect")
+    assert result.exit_code == 2
+    err = " ".join(result.stderr.split())
+    assert "Git Bash's window (mintty) is not a Windows console" in err
+    assert "`winpty peersup reflect`" in err
+    assert "Windows Terminal, PowerShell or Command Prompt" in err and "--answers FILE" in err
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.usefixtures("windows")
+def test_prep_in_git_bash_names_the_command_in_quotes_every_shell_reads(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MSYSTEM", "MINGW64")
+    err = " ".join(cli("prep", "Maria Lopez").stderr.split())
+    assert '`winpty peersup prep "Maria Lopez"`' in err
+
+
+def test_no_terminal_elsewhere_keeps_the_plain_message(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # MSYSTEM left over on Linux or macOS (an MSYS-built shell config) is not mintty.
+    monkeypatch.setenv("MSYSTEM", "MINGW64")
+    err = " ".join(cli("reflect").stderr.split())
+    assert "standard input is not one" in err and "winpty" not in err
+
+
+# -- hints a person can paste into their own shell ------------------------------------------
+NAMES = [("O'Neil", '"O\'Neil"'), ("Maria Lopez", '"Maria Lopez"'), ("Zoë", "Zoë")]
+
+
+@pytest.mark.parametrize(("name", "word"), NAMES, ids=[n for n, _ in NAMES])
+def test_the_resume_hint_quotes_for_every_shell(name: str, word: str) -> None:
+    # Double quotes: cmd.exe, PowerShell, bash and zsh all read "Maria Lopez" and "O'Neil" as one
+    # word; shlex.quote's 'Maria Lopez' is two words in cmd, and its 'O'"'"'Neil' is noise there.
+    from peersup_cli.cli.reflect_cmd import _resume_command
+
+    assert _resume_command("prep", name) == f"peersup prep {word} --resume"
+    assert _resume_command("reflect", None) == "peersup reflect --resume"
+
+
+@pytest.mark.parametrize(("name", "word"), NAMES, ids=[n for n, _ in NAMES])
+def test_agenda_hints_quote_for_every_shell(
+    cli, pinned_paths: dict[str, Path], name: str, word: str
+) -> None:  # type: ignore[no-untyped-def]
+    from builders import journal, reflection, save
+    from peersup_cli.journal.model import Agenda
+
+    none_yet = " ".join(cli("prep", name, "--agenda").stderr.split())
+    start = f"`peersup prep {word}`"
+    assert none_yet == f"peersup: There is no prep for {name} yet. Start one with {start}."
+
+    save(pinned_paths["home"], "2026-11-02-supervisor-prep-x.md", journal(
+        "2026-11-02T14:00:00+10:00",
+        reflection("voluntary", 3, (1,), ("Chose the focus.", None), role="supervisor"),
+        role="supervisor", supervisee=name, status="partial", agenda=Agenda(topics=["Leave"]),
+    ))
+    shown = cli("prep", name, "--agenda")
+    assert shown.exit_code == 0, shown.output
+    assert f"`peersup prep {word} --resume` carries on" in shown.stdout
+
+
+def test_no_hint_in_src_uses_posix_only_quoting() -> None:
+    src = Path(__file__).resolve().parents[1] / "src"
+    offenders = [p.name for p in src.rglob("*.py") if "shlex.quote" in p.read_text("utf-8")]
+    assert offenders == []
+
+
+# -- the editor path on the foreign platform ------------------------------------------------
+EDIT_IN_CHILD = '''\
+import io, sys
+from pathlib import Path
+from rich.console import Console
+from peersup_cli.cli import terminal
+from peersup_cli.reflection.port import Kind, Question
+
+from peersup_cli import paths
+
+paths.current_platform = lambda: "win32"  # read EDITOR as Windows does
+lines = iter([":e"])
+port = terminal.TerminalPort(
+    Console(file=io.StringIO()), scratch_dir=Path(sys.argv[1]), read_line=lambda p: next(lines)
+)
+reply = port.ask(Question("v.answer.1", Kind.TEXT, "What helped?", current="Zoë"))
+sys.stdout.buffer.write(reply.text.encode("utf-8"))
+'''
+
+NOTEPAD_LIKE = '''\
+import sys
+path = sys.argv[-1]
+old = open(path, encoding="utf-8").read()
+with open(path, "wb") as fh:  # what an editor on cp1252 leaves: CRLF, the ANSI code page
+    fh.write((old + "\\r\\nRen\\u00e9e paid \\u20ac5 \\u2013 O'Neil too\\r\\n").encode("cp1252"))
+'''
+
+
+def test_the_editor_on_the_foreign_platform(foreign: Foreign) -> None:
+    # No fchmod, no fork, no hard links; EDITOR a Windows-style quoted command; the editor saves
+    # cp1252 with CRLF. The answer comes back whole, and the temporary file is gone.
+    editor = foreign.root / "notepad like.py"
+    editor.write_text(NOTEPAD_LIKE, encoding="utf-8")
+    child = foreign.root / "child.py"
+    child.write_text(EDIT_IN_CHILD, encoding="utf-8")
+    drafts = foreign.home / ".drafts"
+    env = {**foreign.env, "EDITOR": f'"{sys.executable}" "{editor}"', "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, str(child), str(drafts)], env=env, capture_output=True, timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, _show(result)
+    assert result.stdout.decode("utf-8") == "Zoë\nRenée paid €5 \u2013 O'Neil too"
+    assert list(drafts.iterdir()) == []
+
+
+# -- what peersup promises about who can open the journals -----------------------------------
+@pytest.mark.parametrize("command", ["where", "about"])
+def test_protection_is_described_honestly_per_platform(
+    cli, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:  # type: ignore[no-untyped-def]
+    from peersup_cli import paths
+
+    posix = " ".join(cli(command).stdout.split())
+    assert "only your user account can open (folders 0700, files 0600)" in posix
+    monkeypatch.setattr(paths, "current_platform", lambda: "win32")
+    windows = " ".join(cli(command).stdout.split())
+    assert "0700" not in windows and "0600" not in windows
+    assert "On Windows peersup sets no permissions of its own" in windows
+    assert "AppData, only your account and the computer's administrators can open" in windows

@@ -92,14 +92,12 @@ NOTHING_TO_RESUME = "There is no unfinished {what} to resume. Start a new one wi
 RESUME_CONFLICT = (
     "--resume carries on with the values that session planned; leave out --values and --focus."
 )
-NO_AGENDA = "There is no prep for {name} yet. Start one with `peersup prep {name}`."
 STRENGTHS_HEADING = "Your strengths today"
 GROWING = "Values to keep growing in next: {titles}."
 LAST_TIME = "Last time ({date}): {rating}."
 LAST_TIME_PLAN = "You planned: {plan}"
 NOT_RATED = "not rated"
 EARLIER = "Earlier answer (Enter keeps it):"
-NO_EDITOR = "No editor is set (EDITOR or VISUAL), so please type the answer here."
 EDITOR_FAILED = "The editor could not be opened ({reason}); please type the answer here."
 AGENDA_HEADING = "Agenda for {name} · prepared {date}"
 AGENDA_UNFINISHED = "(This prep is unfinished: `peersup prep {name} --resume` carries on.)"
@@ -213,3 +211,58 @@ TAKES_ONE_OF = "takes {choices}, not {value}."
 TAKES_FOLDER = "takes a folder, and {value} is a file."
 TAKES_FILE = "takes a file, and {value} is a folder."
 BAD_VALUE = "cannot use {value}: {problem}"
+
+
+# -- platforms -------------------------------------------------------------------------------------
+EDITOR_OPENING = "Opening {name} for this answer. {how}"
+EDITOR_YOURS = "your editor ({command})"
+EDITOR_HOW_YOURS = "Save the file and close it to come back here."
+EDITOR_HOW_NOTEPAD = "Write your answer, save it (Ctrl+S) and close Notepad to come back here."
+EDITOR_HOW_TEXTEDIT = (
+    "Write your answer, save it (Command-S) and quit TextEdit (Command-Q) to come back here."
+)
+EDITOR_HOW_NANO = (
+    "Write your answer, save it with Ctrl+O and Enter, then Ctrl+X comes back here."
+)
+EDITOR_HOW_VI = (
+    "Press i to start writing; when you are done, press Esc, type :wq and press Enter to come "
+    "back here."
+)
+EDITOR_NOT_FOUND = (
+    "No editor was found here, so please type the answer below. (To use one, set EDITOR to its "
+    "name, e.g. nano.)"
+)
+EDITOR_ENDED = (
+    "The editor stopped with an error (exit code {code}), so please type the answer here."
+)
+EDITOR_STILL_OPEN = (
+    "The editor came back straight away, so it may still be open in its own window. Write your "
+    "answer there, save it and close it, then press Enter here."
+)
+EDITOR_UNREADABLE = (
+    "peersup could not read the text the editor saved: it is in an encoding peersup does not "
+    "know. Nothing is lost: it is kept at {path}. Please type the answer here; you can copy it "
+    "from that file."
+)
+EDITOR_KEPT = "What you wrote in the editor is kept at {path}."
+NO_TERMINAL_MINTTY = (
+    "Git Bash's window (mintty) is not a Windows console, so peersup cannot ask its questions "
+    "here. Any of these works: run `winpty peersup {command}`; or open Windows Terminal, "
+    "PowerShell or Command Prompt and run `peersup {command}` there; or answer from a file with "
+    "--answers FILE."
+)
+NO_AGENDA_FOR = "There is no prep for {name} yet. Start one with `{start}`."
+PROTECTION_POSIX = (
+    "Your journals are private files that only your user account can open (folders 0700, "
+    "files 0600)."
+)
+PROTECTION_WINDOWS = (
+    "On Windows peersup sets no permissions of its own: your journals are as private as their "
+    "folder. The usual one, in your user profile's AppData, only your account and the "
+    "computer's administrators can open."
+)
+
+
+def protection(platform: str) -> str:
+    """Who can open the journals on ``platform`` (a ``sys.platform`` value), plainly."""
+    return PROTECTION_WINDOWS if platform == "win32" else PROTECTION_POSIX

@@ -7,6 +7,7 @@ beats ``journal_dir`` in the config file, which beats the platform's user data f
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,12 @@ ENV_CONFIG = "PEERSUP_CONFIG"
 ENV_CACHE = "PEERSUP_CACHE_DIR"
 ENV_GUIDELINES = "PEERSUP_GUIDELINES"
 DRAFTS_DIRNAME = ".drafts"
+
+
+def current_platform() -> str:
+    """``sys.platform``, asked when it matters: the one switch tests turn to simulate Windows or
+    macOS without changing ``sys.platform`` itself (which the standard library reads at import)."""
+    return sys.platform
 
 
 def _platform_dir(kind: str) -> Path:

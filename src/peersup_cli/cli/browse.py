@@ -148,6 +148,7 @@ def show(value: str, framework: str | None, role: str | None, as_json: bool) -> 
 def about() -> None:
     """What peersup is, its sources, and where it keeps files."""
     from .. import __version__, paths
+    from .. import messages as msg
     from ..guidelines.describe import paragraphs
 
     guidelines = common.load_guidelines()
@@ -177,7 +178,7 @@ def about() -> None:
         "Your files\n"
         + "\n".join(paragraphs(f"{label}: {where}", width, 2) for label, where in files)
         + "\n"
-        + paragraphs(PRIVACY, width, 2),
+        + paragraphs(f"{PRIVACY} {msg.protection(paths.current_platform())}", width, 2),
         "Licence\n" + paragraphs(LICENCE, width, 2),
     ]
     output.echo("\n\n".join(out))
@@ -283,10 +284,7 @@ CREDIT = (
     "Supporters (2022). Their wording is quoted as written. The reflective questions and the "
     "rating scale are peersup's own."
 )
-PRIVACY = (
-    "Nothing leaves this computer: peersup makes no network connections, and your journals are "
-    "private files that only your user account can open."
-)
+PRIVACY = "Nothing leaves this computer: peersup makes no network connections."
 LICENCE = (
     "peersup itself is free software under the MIT licence. The guideline texts stay with their "
     "authors (see the licence notes above)."

@@ -179,6 +179,13 @@ def where(as_json: bool, journal_dir: Path | None) -> None:
 
         output.print_json({f.name: str(getattr(info, f.name)) for f in fields(info)})
         return
+    import textwrap
+
+    from .. import messages as msg
+
     width = max(len(label) for label, _ in rows)
     output.echo("\n".join(f"{label:<{width}}  {value}" for label, value in rows))
+    # Who can open them, honestly per platform (Windows has no owner-only modes to set).
+    protection = msg.protection(paths.current_platform())
+    output.echo("\n" + textwrap.fill(protection, output.text_width(), break_on_hyphens=False))
 

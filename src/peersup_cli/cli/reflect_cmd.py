@@ -7,7 +7,6 @@ and render the result; the session itself lives in ``reflection``.
 from __future__ import annotations
 
 import contextlib
-import shlex
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -117,9 +116,10 @@ def prep(
 
 
 def _resume_command(kind: str, supervisee: str | None) -> str:
-    if kind == "prep":
-        return f"peersup prep {shlex.quote(supervisee or '')} --resume"
-    return "peersup reflect --resume"
+    from .. import messages as msg
+
+    # Double quotes where needed: read the same in cmd.exe, PowerShell, bash and zsh.
+    return msg.resume_command((supervisee or "") if kind == "prep" else None)
 
 
 def _session(
@@ -157,14 +157,15 @@ def _session(
     from ..reflection.port import Notice
     from . import common
     from .progress import IndexProgress
-    from .terminal import TerminalPort, enable_line_editing, render_block
+    from .terminal import TerminalPort, enable_line_editing, no_terminal_message, render_block
 
     if answers is not None and resume:
         raise UsageError("--resume and --answers cannot be used together.")
     if resume and (values or focus):
         raise UsageError(msg.RESUME_CONFLICT)
     if answers is None and not sys.stdin.isatty():
-        raise NoTerminalError(msg.NO_TERMINAL)
+        command = "reflect" if kind == "reflect" else f"prep {msg.command_word(supervisee or '')}"
+        raise NoTerminalError(no_terminal_message(command))
     guidelines = common.load_guidelines()
     config = load_config()
     jdir = common.journal_dir(journal_dir)
@@ -362,7 +363,8 @@ def _print_agenda(name: str, journal_dir: Path | None) -> None:
     with Lookback(common.journal_dir(journal_dir)) as lookback:
         found = lookback.latest_prep(name)
     if found is None or found.journal.agenda is None:
-        raise JournalError(msg.NO_AGENDA.format(name=shlex.quote(name)))
+        start = f"peersup prep {msg.command_word(name)}"
+        raise JournalError(msg.NO_AGENDA_FOR.format(name=name, start=start))
     path, journal = found.path, found.journal
     agenda = journal.agenda
     assert agenda is not None
@@ -373,7 +375,7 @@ def _print_agenda(name: str, journal_dir: Path | None) -> None:
         str(path),
     ]
     if journal.status == "partial":
-        lines.append(msg.AGENDA_UNFINISHED.format(name=shlex.quote(name)))
+        lines.append(msg.AGENDA_UNFINISHED.format(name=msg.command_word(name)))
     sections = [
         (msg.AGENDA_CARRIED, agenda.carried, " "),
         (msg.AGENDA_DONE, agenda.done, "x"),

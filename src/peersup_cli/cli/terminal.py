@@ -4,9 +4,10 @@ Questions are read a line at a time with ``input()`` (line editing where readlin
 are drawn with rich on a console from ``output.console()``. Every text reaches rich through
 ``_text``, which sanitises it: guidelines and earlier answers come from files, and rich lets
 escape sequences through. Free-text answers may span several lines and end with an empty line,
-or go through ``$EDITOR`` with ``:e``. Ctrl-C propagates as KeyboardInterrupt and end of input
-becomes ``InputClosed``; the command turns either into a calm message, since the draft already
-holds every finished answer.
+or go through an editor with ``:e``: ``$VISUAL``/``$EDITOR``, else the platform's own (Notepad,
+TextEdit, nano or vi), its file read back whatever encoding and line ends it saved. Ctrl-C
+propagates as KeyboardInterrupt and end of input becomes ``InputClosed``; the command turns
+either into a calm message, since the draft already holds every finished answer.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 import subprocess
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from .. import paths
 from ..errors import InputClosed
 from ..reflection.port import (
     EDITOR_KEY,
@@ -40,6 +42,7 @@ from ..reflection.port import (
 )
 from ..storage import ensure_private_dir
 from . import output
+from .editor import HANDED_OFF_SECONDS, Editor, changed, choose_editor, decode_answer, reason
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -113,28 +116,67 @@ class TerminalPort:
             raise InputClosed() from None
 
     def _from_editor(self, question: Question) -> Reply:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not editor:
-            self.show(Problem(msg.NO_EDITOR))
+        try:
+            editor = choose_editor()
+        except ValueError as exc:  # EDITOR with a quote left open
+            self.show(Problem(msg.EDITOR_FAILED.format(reason=exc)))
+            return self.ask(question)
+        if editor is None:
+            self.show(Problem(msg.EDITOR_NOT_FOUND))
             return self.ask(question)
         ensure_private_dir(self.scratch_dir)
-        # mkstemp creates the file 0600; it holds the answer only while the editor is open.
+        # mkstemp creates the file 0600 (on Windows: inside the per-user drafts folder); it holds
+        # the answer while the editor is open, and afterwards only if its words could not be used.
         fd, name = tempfile.mkstemp(prefix=".answer-", suffix=".md", dir=self.scratch_dir)
+        path = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(question.current or "")
+        written = path.read_bytes()
+        text: str | None = None
+        problem: str | None = None
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(question.current or "")
-            try:
-                subprocess.run([*shlex.split(editor), name], check=True)
-            except (OSError, subprocess.CalledProcessError, ValueError) as exc:
-                self.show(Problem(msg.EDITOR_FAILED.format(reason=exc)))
-                return self.ask(question)
-            text = Path(name).read_text(encoding="utf-8")
-        finally:
+            problem = self._edit(editor, path, written)
+            if problem is None:
+                text = decode_answer(path.read_bytes())
+                if text is None:
+                    problem = msg.EDITOR_UNREADABLE.format(path=path)
+        except OSError as exc:  # the file could not be read back
+            problem = msg.EDITOR_FAILED.format(reason=reason(exc))
+        except BaseException:
+            # Stopped while the editor's text waited (Ctrl-C, end of input): keep what was written.
+            if changed(path, written):
+                self.show(Notice(msg.EDITOR_KEPT.format(path=path)))
+            raise
+        # Never lose what was written: the file goes once its words are the answer, or when it
+        # holds nothing new; otherwise it stays, and the person is told where.
+        if text is not None or not changed(path, written):
             with contextlib.suppress(OSError):
-                os.unlink(name)
+                path.unlink()
+        elif problem is not None and str(path) not in problem:
+            problem += " " + msg.EDITOR_KEPT.format(path=path)
+        if text is None:
+            self.show(Problem(problem or msg.EDITOR_NOT_FOUND))
+            return self.ask(question)
         # Editors end the file with a newline that is not part of the answer.
         text = text[:-1] if text.endswith("\n") else text
         return Reply.answer(text)
+
+    def _edit(self, editor: Editor, path: Path, written: bytes) -> str | None:
+        """Run ``editor`` on ``path`` until the person is done; a problem to show, or None."""
+        self.show(Notice(msg.EDITOR_OPENING.format(name=editor.name, how=editor.how)))
+        began = time.monotonic()
+        try:
+            subprocess.run([*editor.argv, str(path)], check=True)
+        except OSError as exc:
+            return msg.EDITOR_FAILED.format(reason=reason(exc))
+        except subprocess.CalledProcessError as exc:
+            return msg.EDITOR_ENDED.format(code=exc.returncode)
+        if time.monotonic() - began < HANDED_OFF_SECONDS and not changed(path, written):
+            # Some editors hand the file to a window that is already open and return at once
+            # (a Notepad with tabs, an editor without its wait flag): wait for the person.
+            self.show(Notice(msg.EDITOR_STILL_OPEN))
+            self._read(PROMPT)
+        return None
 
     # -- showing -------------------------------------------------------------------------------
     def show(self, block: Block) -> None:
@@ -143,6 +185,24 @@ class TerminalPort:
 
 def _input(prompt: str) -> str:
     return input(output.for_terminal(prompt))
+
+
+# -- the editor for a long answer (``:e``) --------------------------------------------------------
+# -- no terminal ----------------------------------------------------------------------------------
+def no_terminal_message(
+    command: str, environ: Mapping[str, str] | None = None, platform: str | None = None
+) -> str:
+    """Why ``peersup COMMAND`` cannot ask questions here, and what to do instead.
+
+    Git Bash runs in mintty, whose window is not a Windows console: Python sees a pipe, so a
+    person who is sitting right there gets told there is no terminal. Say how to get one.
+    """
+    env = os.environ if environ is None else environ
+    if (platform or paths.current_platform()) == "win32" and (
+        env.get("TERM_PROGRAM") == "mintty" or env.get("MSYSTEM")
+    ):
+        return msg.NO_TERMINAL_MINTTY.format(command=command)
+    return msg.NO_TERMINAL
 
 
 def _text(text: str = "", style: str = "") -> Text:
