@@ -273,6 +273,24 @@ def test_many_scripts_printed_to_a_pipe(
     assert MANY_SCRIPTS in printed.decode("utf-8")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [("journal", "list"), ("journal", "search", "Renée"), ("journal", "trends"),
+     ("journal", "compare", "1", "2"), ("journal", "summary"), ("journal", "list", "--json"),
+     ("values",), ("show", "hope"), ("where",), ("config", "show")],
+    ids=" ".join,
+)
+def test_every_command_survives_a_cp1252_pipe(foreign: Foreign, command: tuple[str, ...]) -> None:
+    foreign.run("reflect", "--answers", foreign.answers(UNICODE_REFLECT))
+    foreign.run("reflect", "--answers", foreign.answers(UNICODE_REFLECT))
+    foreign.env["PYTHONIOENCODING"] = "cp1252"
+    done = foreign.run(*command)
+    text = done.stdout.decode("utf-8")  # strict: every byte is UTF-8
+    assert text.strip(), command
+    if command[:2] == ("journal", "search"):
+        assert MANY_SCRIPTS in text
+
+
 # -- Git Bash (mintty): standard input is a pipe there, yet a person is at the keyboard --------
 @pytest.fixture
 def windows(monkeypatch: pytest.MonkeyPatch) -> None:
