@@ -606,3 +606,17 @@ def test_stale_cleanup_skips_other_owners(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(storage.os, "getuid", lambda: stale.stat().st_uid + 1)
     assert storage.remove_stale_temp_files(tmp_path) == []
     assert stale.exists()
+
+
+def test_stale_cleanup_where_files_have_no_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows has no os.getuid: ownership is not checked there, the rest is.
+    monkeypatch.delattr(storage.os, "getuid")
+    stale = tmp_path / ".a.md.abcdefgh.tmp"
+    stale.write_bytes(b"")
+    os.utime(stale, OLD)
+    fresh = tmp_path / ".b.md.abcdefgh.tmp"
+    fresh.write_bytes(b"")
+    assert storage.remove_stale_temp_files(tmp_path) == [stale]
+    assert fresh.exists()
