@@ -265,3 +265,10 @@ def ref_argument(name: str = "ref", metavar: str = "REF", help: str = REF_HELP) 
     return click.argument(
         name, metavar=metavar, cls=HelpArgument, help=help, shell_complete=complete("refs")
     )
+
+
+def session_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What reflect and prep both take, in the order their help lists it."""
+    for option in reversed((FRAMEWORK, VALUES, FOCUS, JOURNAL_DIR, ANSWERS, RESUME)):
+        command = option(command)
+    return command

@@ -36,12 +36,7 @@ T = TypeVar("T")
     ],
 )
 @options.ROLE
-@options.FRAMEWORK
-@options.VALUES
-@options.FOCUS
-@options.JOURNAL_DIR
-@options.ANSWERS
-@options.RESUME
+@options.session_options
 @options.NO_HISTORY
 def reflect(
     role: str | None,
@@ -81,12 +76,7 @@ def reflect(
     cls=HelpArgument,
     help="The supervisee's name, as you would like it kept.",
 )
-@options.FRAMEWORK
-@options.VALUES
-@options.FOCUS
-@options.JOURNAL_DIR
-@options.ANSWERS
-@options.RESUME
+@options.session_options
 @click.option("--agenda", is_flag=True, help="Print the latest agenda for NAME and stop.")
 @options.NO_HISTORY
 def prep(
