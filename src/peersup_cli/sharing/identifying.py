@@ -106,13 +106,14 @@ _EMAIL = re.compile(
 )
 
 # -- phone numbers -----------------------------------------------------------------------------
-# A country code, an area code in brackets, then up to six groups of digits, each separated by
-# one space, dot or dash. What it matches is then judged by its digits (``_is_phone``).
+# A country code, an area code in brackets, then up to six groups of digits (the first may be a
+# whole number written without spaces), each separated by one space, dot or dash. What it
+# matches is then judged by its digits (``_is_phone``).
 _PHONE = re.compile(
     r"(?<![\w+@/.:,$£€-])"
     r"(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?)?"
     r"(?:\(\d{1,5}\)[ .-]?)?"
-    r"\d{1,5}(?:[ .-]\d{1,5}){0,5}"
+    r"\d{1,11}(?:[ .-]\d{1,6}){0,5}"
     r"(?![\w/%@]|[.,:-]\d)"
 )
 _DIGIT_RUN = re.compile(r"\d+")
@@ -138,6 +139,8 @@ def _is_phone(candidate: str) -> bool:
         return False
     if len(groups) == 1:
         return international or digits in (10, 11)  # 6175550123, 07700900123
+    if any(len(g) > 6 for g in groups):
+        return False
     if all(len(g) == 4 and _YEARLIKE.fullmatch(g) for g in groups):
         return False  # 2019 2020, 2019-2020
     if sum(len(g) == 1 for g in groups) > 1:
@@ -175,7 +178,7 @@ _LOWER_STREET_WORDS = _words(
     "years year months month am pm"
 )
 _UNIT = re.compile(
-    r"(?<![\w'\u2019])(?:(?i:apt|apartment)|Flat|Unit|Suite|Ste)\.?[ \t]{0,3}#?[ \t]{0,2}"
+    r"(?<![\w'\u2019])(?:(?i:apt|apartment)|Flat|Suite|Ste)\.?[ \t]{0,3}#?[ \t]{0,2}"
     r"\d{1,5}[A-Za-z]?(?!\w)"
 )
 _PO_BOX = re.compile(
@@ -187,11 +190,13 @@ _STATES = (
     "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 _POSTCODE = re.compile(
-    rf"(?<![\w-])(?:(?:{_STATES})[ \t]\d{{5}}(?:-\d{{4}})?"  # MA 02139: a US state and ZIP code
+    # Boston, MA 02139: a US state and ZIP code, with the town before them if there is one
+    rf"(?<![\w-])(?:(?:[A-Z][a-z]{{1,30}},?[ \t]{{1,2}})?(?:{_STATES})[ \t]\d{{5}}(?:-\d{{4}})?"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d(?!AM|PM)[A-Z]{2}"  # SW1A 1AA: a UK postcode
     # Bondi NSW 2026: an Australian suburb, state and postcode
     r"|[A-Z][a-z]{1,30}[ \t]{1,2}(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT)[ \t]\d{4})(?!\w)"
 )
+_ABBREVIATED = _words("St Rd Ave Blvd Dr Ln Ct Pl Tce Cres Pde Hwy Cir Sq Pkwy st rd ave blvd")
 _PLAIN_STREET_TYPES = _words("street road avenue boulevard st rd ave blvd")
 
 
@@ -204,7 +209,9 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
             kind.lower() in _PLAIN_STREET_TYPES
             and not any(w.lower() in _LOWER_STREET_WORDS for w in words)
         ):
-            yield m.start(), m.end()
+            # "Road." ends a sentence; "St." is an abbreviation whose full stop belongs to it.
+            full_stop = m.group().endswith(".") and kind not in _ABBREVIATED
+            yield m.start(), m.end() - full_stop
     for pattern in (_UNIT, _PO_BOX, _POSTCODE):
         yield from ((m.start(), m.end()) for m in pattern.finditer(text))
 

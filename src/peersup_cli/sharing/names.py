@@ -15,7 +15,6 @@ time taken grows linearly with the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -106,7 +105,8 @@ _AFTER = words_of(
 _JOIN = words_of("and or &")
 _JOINS = (["and"], ["or"], ["&"], [","])
 
-_CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]{1,20}(?!\w)")
+# A capitalised word, or two joined by a hyphen ("Mary-Jane").
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]{1,20})(?:-([A-Z][a-z]{1,20}))?(?!\w)")
 _SURNAME = re.compile(
     r"[ \t]{1,3}((?:Mc|O['\u2019]|D['\u2019])?[A-Z][a-z]{1,30}(?:-[A-Z][a-z]{1,30})?)(?!\w)"
 )
@@ -120,15 +120,19 @@ _NEXT_WORD = re.compile(r",?[ \t]{1,3}([A-Za-z&]{1,20})")
 _LOOK_BACK = 48
 
 
-def find_names(text: str, vocabulary: frozenset[str] = frozenset()) -> Iterator[NameSpan]:
+def find_names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Spans of first names (with the surname after them, where there is one), then of
     honorifics with the name after them ("Ms Okafor"). ``vocabulary``: words that are never a name
     here (the words of the guidelines in use)."""
     names = first_names()
+    spans: list[NameSpan] = []
     flagged_end = -1  # where the last name found ends: "Sarah and Grace", "Mary Grace Lee"
     for m in _CAPITALISED.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+        word, start, end = m.group(1), m.start(), m.end()
         ambiguous = names.get(word)
+        if m.group(2) is not None and ambiguous is None:
+            word = m.group(2)
+            ambiguous = names.get(word)
         if ambiguous is None or word in vocabulary or start < flagged_end:
             continue
         mark, letter = text[end : end + 1], text[end + 1 : end + 2]
@@ -156,10 +160,12 @@ def find_names(text: str, vocabulary: frozenset[str] = frozenset()) -> Iterator[
             or _joined_to_name(text, end, names)
         ):
             continue
+        if spans and start == flagged_end + 1 and text[flagged_end] in " \t":
+            start = spans.pop().start  # "Mary Grace" and "Lee": one name
         flagged_end = surname[1] if surname is not None else end
-        yield NameSpan(start, flagged_end)
-    for m in _HONORIFIC.finditer(text):
-        yield NameSpan(m.start(), m.end())
+        spans.append(NameSpan(start, flagged_end))
+    spans += (NameSpan(m.start(), m.end()) for m in _HONORIFIC.finditer(text))
+    return spans
 
 
 def _words_before(text: str, start: int) -> list[str]:
