@@ -32,11 +32,12 @@ class NameSpan:
 def first_names() -> dict[str, bool]:
     """Each bundled name (title-cased) -> whether it is also an ordinary word or a place."""
     text = resources.files(__package__).joinpath("first_names.txt").read_text(encoding="utf-8")
-    names: dict[str, bool] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, mark = line.partition(" ")
-            names[name] = mark == "*"
+    lines = [line for line in text.splitlines() if line and line[0] != "#"]
+    names = dict.fromkeys(lines, False)  # most lines are a name alone
+    for line in lines:
+        if line[-1] == "*":
+            del names[line]
+            names[line[:-2]] = True
     return names
 
 
@@ -106,12 +107,16 @@ _JOIN = words_of("and or &")
 _JOINS = (["and"], ["or"], ["&"], [","])
 
 # A capitalised word, or two joined by a hyphen ("Mary-Jane").
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]{1,20})(?:-([A-Z][a-z]{1,20}))?(?!\w)")
+# (Each pattern starts with a character class and looks behind only after it: the engine then
+# skips in C to where that class matches, instead of trying the look-behind at every position.)
+_CAPITALISED = re.compile(
+    r"([A-Z](?<![\w'\u2019-][A-Z])[a-z]{1,20})(?:-([A-Z][a-z]{1,20}))?(?!\w)"
+)
 _SURNAME = re.compile(
     r"[ \t]{1,3}((?:Mc|O['\u2019]|D['\u2019])?[A-Z][a-z]{1,30}(?:-[A-Z][a-z]{1,30})?)(?!\w)"
 )
 _HONORIFIC = re.compile(
-    r"(?<![\w'\u2019])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister)\.?[ \t]{1,3}"
+    r"[MD](?<![\w'\u2019][MD])(?:r|rs|s|iss|x|ister)\.?[ \t]{1,3}"
     r"(?:Mc|O['\u2019]|D['\u2019])?[A-Z][a-z]{1,30}(?:-[A-Z][a-z]{1,30})?(?!\w)"
 )
 _LAST_WORDS = re.compile(r"(?<![A-Za-z])([A-Za-z&]{1,20})[.,]?[ \t]{1,3}\Z")
