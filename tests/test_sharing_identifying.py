@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import faulthandler
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -173,6 +175,20 @@ def test_the_bundled_list_is_read_from_the_package() -> None:
     assert names["Jessica"] is False and names["Hope"] is True and names["Sydney"] is True
     assert "My" not in names and "Ok" not in names
     assert all(name[:1].isupper() and name[1:].islower() for name in names)
+
+
+def test_the_list_is_read_when_a_check_first_needs_it() -> None:
+    script = (
+        "import sys\n"
+        "from peersup_cli.sharing import identifying, names\n"
+        "print(names.first_names.cache_info().currsize)\n"
+        "identifying.find_identifying('no digits here')\n"
+        "print(names.first_names.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["0", "1"]
 
 
 def test_overlapping_details_become_one_finding() -> None:
