@@ -9,7 +9,7 @@
         only the check of a journal, N times, and nothing printed: a whole process to time
         from outside (with N=0 as the baseline: /usr/bin/time, or any A/B process timer)
 
-The journals are made of the sentences of tests/identifying_corpus.txt (markup removed): 32
+The journals are made of the sentences of tests/identifying_corpus.py (markup removed): 32
 answers of about 300 characters (10 values x 3 questions, the action plan and support), a long
 journal. Prints medians; no asserts.
 """
@@ -25,7 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests"))
 
+from identifying_corpus import CORPUS  # noqa: E402
 from peersup_cli.sharing.identifying import find_identifying  # noqa: E402
 
 MARK = re.compile(r"\[\[\w+:(.*?)\]\]")
@@ -35,9 +37,8 @@ def journal_texts(dense: bool = False) -> list[str]:
     """32 answers of about 300 characters (10 values x 3 questions, the plan and support): the
     corpus's ordinary sentences with one detail in every fourth answer, or (``dense``) every
     sentence of the corpus, details in most answers."""
-    corpus = (REPO / "tests" / "identifying_corpus.txt").read_text(encoding="utf-8")
     lines = [
-        line.removeprefix("~ ") for line in corpus.splitlines()
+        line.removeprefix("~ ") for line in CORPUS.splitlines()
         if line.strip() and not line.startswith("#")
     ]
     plain = [line for line in lines if "[[" not in line]

@@ -1,6 +1,6 @@
 """The offline check for details that could identify people (sharing/identifying.py, names.py).
 
-The corpus (identifying_corpus.txt) holds what must be found and ordinary sentences from peer
+The corpus (identifying_corpus.py) holds what must be found and ordinary sentences from peer
 support reflections that must not be; its precision and recall are in
 docs/identifying-details.md. Hypothesis checks that any text is answered with valid spans, and
 200 KB adversarial lines check that no pattern can run away.
@@ -14,7 +14,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
@@ -23,10 +22,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ANY_TEXT, REAL_GUIDELINES
+from identifying_corpus import CORPUS
 from peersup_cli.sharing.identifying import REASONS, Finding, Kind, find_identifying
 from peersup_cli.sharing.names import first_names
 
-CORPUS = Path(__file__).with_name("identifying_corpus.txt")
 TODAY = date(2026, 1, 1)
 KINDS = {
     "phone": Kind.PHONE, "email": Kind.EMAIL, "address": Kind.ADDRESS, "birth": Kind.BIRTH_DATE,
@@ -55,7 +54,7 @@ def _case(line: str) -> Case:
 
 
 def _corpus() -> list[Case]:
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    lines = CORPUS.splitlines()
     return [_case(line) for line in lines if line.strip() and not line.startswith("#")]
 
 

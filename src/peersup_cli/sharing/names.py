@@ -45,7 +45,7 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words that start a following capitalised word's sentence-like phrase, never a surname.
+# Capitalised words that are never a surname: "Will I", "May The", "Grace Today".
 _FUNCTION = words_of(
     "I A An The And But Or Nor So If Is Are Was Were Be Been Am We He She They You It My Our Your "
     "Their His Her Its This That These Those Then When What How Why Who Whom Where Which There "
@@ -116,13 +116,14 @@ _SURNAME = re.compile(
     r"[ \t]{1,3}((?:Mc|O['\u2019]|D['\u2019])?[A-Z][a-z]{1,30}(?:-[A-Z][a-z]{1,30})?)(?!\w)"
 )
 _HONORIFIC = re.compile(
-    r"[MD](?<![\w'\u2019][MD])(?:r|rs|s|iss|x|ister)\.?[ \t]{1,3}"
+    r"(?:M(?<![\w'\u2019]M)(?:rs?|s|iss|x|ister)|D(?<![\w'\u2019]D)r)\.?[ \t]{1,3}"
     r"(?:Mc|O['\u2019]|D['\u2019])?[A-Z][a-z]{1,30}(?:-[A-Z][a-z]{1,30})?(?!\w)"
 )
 _LAST_WORDS = re.compile(r"(?<![A-Za-z])([A-Za-z&]{1,20})[.,]?[ \t]{1,3}\Z")
 _NEXT_WORD = re.compile(r",?[ \t]{1,3}([A-Za-z&]{1,20})")
 # How far back a cue is looked for: two words of up to 20 letters and their spaces.
 _LOOK_BACK = 48
+_DAY_AFTER = re.compile(r"[ \t]{1,2}\d")
 
 
 def find_names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[NameSpan]:
@@ -147,6 +148,8 @@ def find_names(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Name
             continue  # a contraction: "Don't", "Will've"
         if mark == "-" and letter.islower():
             continue  # a compound word: "Hope-filled"
+        if word in _MONTHS and _DAY_AFTER.match(text, end):
+            continue  # a date: "May 3"
         before = _words_before(text, start)
         if before and before[-1] in _PLACE_BEFORE:
             continue

@@ -1,3 +1,9 @@
+"""The corpus of the identifying-details check, as data (no tests here): read by
+tests/test_sharing_identifying.py and bench/bench_identifying.py. A Python module so that the
+sdist carries it with the tests."""
+
+# ruff: noqa: E501  (sentences as people write them, one a line)
+CORPUS = """\
 # The corpus of the identifying-details check (tests/test_sharing_identifying.py, and the
 # precision and recall in docs/identifying-details.md). One sentence a line; each detail the
 # check must find is written [[kind:text]] (kinds: phone, email, address, birth, name). A line
@@ -179,6 +185,8 @@ Christian faith matters to some people I support.
 Jesus was mentioned in the spirituality group.
 Angel investors funded the new drop-in.
 Prince of the week: the cat who visits the garden.
+See May 3 in the team calendar for the training.
+My Dx Plan was discussed with the team, with my consent.
 
 ## held out (written after the rules, measured before any change)
 Today I supported someone through a really difficult phone call with their landlord.
@@ -226,3 +234,4 @@ Drove past [[address:18 Willow Crescent]] and remembered the first visit.
 The consent form had his email, [[email:darren.k77@gmail.com]], on it.
 I used my lived experience without making it about me.
 My goal: fewer assumptions, more questions.
+"""
