@@ -108,9 +108,7 @@ NO_TERMINAL = (
 NOTHING_TO_RESUME = "There is no unfinished {what} to resume. Start a new one with `{start}`."
 ALL_CONFLICT = "--all takes every value; leave out --values and --focus."
 DISCARDED = "Discarded the unfinished {what}."
-DISCARDED_JOURNAL_KEPT = (
-    "The unfinished journal it saved stays where it is, and is no longer offered: {path}"
-)
+DISCARDED_JOURNAL_KEPT = "The unfinished journal it saved stays, no longer offered:\n{path}"
 UNFINISHED_FOUND = "You have an unfinished {what_when} ({answered})."
 UNFINISHED_HINT = "Type 1, 2 or 3 (Enter carries on with it)."
 UNFINISHED_CHOICES = (
@@ -127,9 +125,7 @@ DRAFT_CANNOT_RUN = "cannot be resumed: {reason}"
 DRAFT_OPEN_ELSEWHERE = "open in another window"
 DRAFT_OLDER = "older: --resume takes the newer one first"
 DRAFT_LABELS = {"draft": "draft", "journal": "unfinished journal"}
-DRAFTS_FOOTER = (
-    "`peersup drafts --discard NUMBER` discards one; an unfinished journal it saved is kept."
-)
+DRAFTS_FOOTER = "`peersup drafts --discard NUMBER` discards one (a journal it saved is kept)."
 STOPPED_WORD = "Stopped."
 INPUT_ENDED_WORD = "Input ended."
 KEPT_NOTHING = "{word} Nothing was saved."

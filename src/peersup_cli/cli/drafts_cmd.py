@@ -55,7 +55,12 @@ def drafts(discard: int | None, journal_dir: Path | None, as_json: bool) -> None
     if discard is not None:
         if not 1 <= discard <= len(found):
             raise UsageError(msg.NO_SUCH_DRAFT.format(number=discard, count=len(found)))
-        output.echo(discard_one(jdir, found[discard - 1].draft).sentence)
+        import textwrap
+
+        sentence = discard_one(jdir, found[discard - 1].draft).sentence
+        output.echo("\n".join(  # wrapped at words; the path on a line of its own, whole
+            textwrap.fill(part, output.text_width(), break_long_words=False)
+            for part in sentence.split("\n")))
         return
     rows = _rows(found, guidelines)
     if as_json:

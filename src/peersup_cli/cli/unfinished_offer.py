@@ -67,7 +67,7 @@ def ask_about(port: InputPort, described: Described) -> str | None:
 
 def kept_sentence(word: str, draft: Draft | None, resume: str) -> str:
     """After Ctrl-C, a closed input or a stop outside a session: exactly what was kept."""
-    from ..reflection.answers import PARTIAL
+    from ..reflection.answers import PARTIAL, answered
     from ..reflection.runner import drop_if_empty
 
     if draft is not None and draft.path.exists() and drop_if_empty(draft):
@@ -77,8 +77,7 @@ def kept_sentence(word: str, draft: Draft | None, resume: str) -> str:
         if name:
             return msg.KEPT_JOURNAL_AS_IT_WAS.format(word=word, name=name, resume=resume)
         return msg.KEPT_NOTHING.format(word=word)
-    count = sum(1 for k, v in draft.answers.items()
-                if v not in (None, []) and not k.endswith(PARTIAL))
+    count = answered(draft.answers)
     typing = any(k.endswith(PARTIAL) and isinstance(v, str) and v.strip()
                  for k, v in draft.answers.items())
     parts = [f"{count} answer{'' if count == 1 else 's'}"] if count else []

@@ -33,7 +33,8 @@ def value_lines(block: ValueHeader, width: int, height: int) -> list[Line]:
     wrap_at = max(width - 1, 30)  # one short of the edge: no terminal wraps a full line early
     title = _wrap(f"{block.number}. {block.title} — {block.practice}", wrap_at)
     last = [_last_time(block)] if block.last_time is not None else []
-    rows = [_item_rows(n, text, n in block.context, wrap_at)
+    digits = len(str(len(block.items)))
+    rows = [_item_rows(f"  {n:>{digits}}. ", text, n in block.context, wrap_at)
             for n, text in enumerate(block.items, start=1)]
     full = [len(r) for r in rows]
     # The room the guidelines have with the whole header (two description lines), and less
@@ -63,8 +64,7 @@ def _wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]
                          subsequent_indent=indent, break_on_hyphens=False) or [first.rstrip()]
 
 
-def _item_rows(number: int, text: str, context: bool, width: int) -> list[str]:
-    prefix = f"  {number:>2}. " if number >= 10 else f"  {number}. "
+def _item_rows(prefix: str, text: str, context: bool, width: int) -> list[str]:
     body = f"{msg.CONTEXT_MARK} {text}" if context else text
     return _wrap(body, width, indent=" " * len(prefix), first=prefix)
 

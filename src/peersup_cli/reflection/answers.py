@@ -31,6 +31,12 @@ def worth_keeping(answers: dict[str, Any]) -> bool:
     return any(key != COUNT_STEP for key in answers)
 
 
+def answered(answers: dict[str, Any]) -> int:
+    """How many of a session's own questions have an answer (a skip is not one)."""
+    return sum(1 for key, value in answers.items()
+               if value not in (None, []) and key != COUNT_STEP and not key.endswith(PARTIAL))
+
+
 def lines(text: str) -> list[str]:
     """One entry per line; blank lines dropped; a stray carriage return is not part of it."""
     return [line.rstrip("\r") for line in text.split("\n") if line.strip()]

@@ -33,7 +33,7 @@ from ..journal import store
 from ..journal.format import JournalFormatError, parse, render
 from ..journal.model import STATUS_COMPLETE, Journal
 from ..storage import atomic_write, ensure_private_dir, remove_stale_temp_files
-from .answers import PARTIAL
+from .answers import answered
 from .draft import SUFFIX, Draft, checksum, delete_draft, new_draft, save_draft, scan_drafts
 from .journal_mapping import (
     answers_from_journal,
@@ -139,8 +139,7 @@ class Unfinished:
                 (r.rating is not None) + bool(r.practiced) + sum(a is not None for a in r.answers)
                 for r in self.journal.reflections
             )
-        return sum(1 for k, v in self.draft.answers.items()
-                   if v not in (None, []) and not k.endswith(PARTIAL))
+        return answered(self.draft.answers)
 
     @property
     def partial_journal(self) -> str | None:
