@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import journal, reflection, save
+from builders import journal, reflection, save, supervisor_history
 from peersup_cli.history.lookback import Lookback
 from peersup_cli.journal.model import Agenda
 
@@ -15,18 +15,7 @@ from peersup_cli.journal.model import Agenda
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     d = tmp_path / "journals"
-    save(d, "2026-10-01-supervisor.md", journal(
-        "2026-10-01T09:00:00+00:00", reflection("hopeful", 2, role="supervisor"),
-        role="supervisor", action_plan="My own plan."))
-    save(d, "2026-10-02-supervisor-prep-sam.md", journal(
-        "2026-10-02T09:00:00+00:00", reflection("hopeful", 3, role="supervisor"),
-        role="supervisor", supervisee="Sam", action_plan="Offer Sam the training.",
-        agenda=Agenda(topics=["Caseload"])))
-    save(d, "2026-10-03-supervisor-prep-alex.md", journal(
-        "2026-10-03T09:00:00+00:00", reflection("hopeful", 4, role="supervisor"),
-        reflection("empathic", 1, role="supervisor"),
-        role="supervisor", supervisee="Alex", action_plan="Check on Alex's leave.",
-        agenda=Agenda(topics=["Leave"])))
+    supervisor_history(d)
     # Skipped through: not looked back on, in any scope.
     save(d, "2026-10-04-supervisor-prep-sam.md", journal(
         "2026-10-04T09:00:00+00:00",

@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from builders import write_tiny_guidelines
+from builders import terminal_port, write_tiny_guidelines
 from peersup_cli.journal import store
 from peersup_cli.reflection.draft import list_drafts
 
@@ -318,24 +318,7 @@ def test_last_time_shows_for_each_value_unless_no_history(spawn, pinned_paths) -
 
 # -- the terminal port without a pseudo-terminal -------------------------------------------------
 def _port(lines: list[str]):  # type: ignore[no-untyped-def]
-    import io
-
-    from rich.console import Console
-
-    from peersup_cli.cli.terminal import TerminalPort
-
-    out = io.StringIO()
-    feed = iter(lines)
-
-    def read_line(prompt: str) -> str:
-        out.write(prompt)
-        try:
-            return next(feed)
-        except StopIteration:
-            raise EOFError from None
-
-    console = Console(file=out, width=80, no_color=True, highlight=False)
-    return TerminalPort(console, scratch_dir=Path("/nonexistent"), read_line=read_line), out
+    return terminal_port(lines)
 
 
 def test_terminal_port_reads_commands_lines_and_end_of_input() -> None:

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
-from builders import TINY_GUIDELINES, ScriptedPort, journal, reflection, save
+from builders import TINY_GUIDELINES, ScriptedPort, supervisor_history, terminal_port
 from peersup_cli.guidelines.loader import load_guidelines, parse_guidelines
 from peersup_cli.history.lookback import Lookback
 from peersup_cli.journal import store
-from peersup_cli.journal.model import STATUS_COMPLETE, Agenda
+from peersup_cli.journal.model import STATUS_COMPLETE
 from peersup_cli.reflection import runner
 from peersup_cli.reflection.draft import list_drafts, read_draft
 from peersup_cli.reflection.engine import KIND_PREP, KIND_REFLECT, Outcome, Plan, Session
@@ -188,22 +188,16 @@ def test_show_explains_the_words_and_marks_background(cli) -> None:  # type: ign
 # -- prep --------------------------------------------------------------------------------------
 def test_prep_looks_back_on_that_persons_preps_only(tmp_path: Path) -> None:
     jdir = tmp_path / "j"
-    save(jdir, "2026-10-01-supervisor.md", journal(
-        "2026-10-01T09:00:00+00:00", reflection("hopeful", 2, role="supervisor"),
-        role="supervisor", action_plan="My own plan."))
-    save(jdir, "2026-10-02-supervisor-prep-sam.md", journal(
-        "2026-10-02T09:00:00+00:00", reflection("hopeful", 3, role="supervisor"),
-        role="supervisor", supervisee="Sam", action_plan="Offer Sam the training.",
-        agenda=Agenda(topics=["Sam's caseload"])))
+    supervisor_history(jdir)
     fw = load_guidelines().framework("ma-accs-2022")
     with Lookback(jdir) as lookback:
-        alex = runner.select(fw, kind=KIND_PREP, role="supervisor", lookback=lookback,
-                             supervisee="Alex")
+        kim = runner.select(fw, kind=KIND_PREP, role="supervisor", lookback=lookback,
+                            supervisee="Kim")
         sam = runner.select(fw, kind=KIND_PREP, role="supervisor", lookback=lookback,
                             supervisee="sam")
         own = runner.select(fw, kind=KIND_REFLECT, role="supervisor", lookback=lookback)
-    assert alex.history == {} and alex.last_plan is None
-    assert alex.values == [] and alex.size == 0  # a prep takes values only when asked
+    assert kim.history == {} and kim.last_plan is None  # never Sam's or Alex's notes
+    assert kim.values == [] and kim.size == 0  # a prep takes values only when asked
     assert sam.history["hopeful"].rating == 3 and sam.last_plan is None
     assert [v.id for v in sam.in_turn][:2] == ["voluntary", "empathic"]  # hopeful had its turn
     assert own.history["hopeful"].action_plan == "My own plan."
@@ -394,33 +388,12 @@ def test_every_argument_is_checked_before_any_question(cli, args, message) -> No
 
 
 # -- keys on any line, at the terminal port ------------------------------------------------------
-def _terminal(lines: list[str]) -> Any:
-    import io
-
-    from rich.console import Console
-
-    from peersup_cli.cli.terminal import TerminalPort
-
-    out = io.StringIO()
-    feed = iter(lines)
-
-    def read_line(prompt: str) -> str:
-        out.write(prompt)
-        try:
-            return next(feed)
-        except StopIteration:
-            raise EOFError from None
-
-    console = Console(file=out, width=80, no_color=True, highlight=False)
-    return TerminalPort(console, scratch_dir=Path("/nonexistent"), read_line=read_line), out
-
-
 def test_keys_on_later_lines_and_unknown_keys_at_the_port(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from peersup_cli.reflection.port import Kind, Question
 
     seen: list[str] = []
     q = Question("v.answer.1", Kind.TEXT, "What helped?", "hint", on_line=seen.append)
-    port, out = _terminal(["one", "two", ":clear", ":wq", ":wq", "", "a", ":q", ":)", "",
+    port, out = terminal_port(["one", "two", ":clear", ":wq", ":wq", "", "a", ":q", ":)", "",
                            "x", ":E"])
     reply = port.ask(q)
     assert reply.command is Command.CLEAR and reply.typed == "one\ntwo"
@@ -436,7 +409,7 @@ def test_keys_on_later_lines_and_unknown_keys_at_the_port(monkeypatch) -> None: 
         f"edited: {typed}"))
     assert port.ask(q).text == "edited: x"
     # Carrying on after :h: the lines so far are shown and the answer goes on.
-    port2, out2 = _terminal(["three", ""])
+    port2, out2 = terminal_port(["three", ""])
     cont = Question("v.answer.1", Kind.TEXT, "What helped?", "hint", continuing="one\ntwo")
     assert port2.ask(cont).text == "one\ntwo\nthree"
     assert "Your answer so far (go on typing; an empty line ends it):\n  │ one\n  │ two" in (

@@ -178,21 +178,11 @@ def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
     kind = _str(data, "kind")
     if kind not in KINDS:
         raise _Bad(f"the kind {kind!r} is not {' or '.join(KINDS)}")
-    values = data["values"]
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise _Bad("the values are not a list of value ids")
-    in_turn = data.get("in_turn") or []
-    if not isinstance(in_turn, list) or not all(isinstance(v, str) for v in in_turn):
-        raise _Bad("the values offered in turn are not a list of value ids")
-    size = data.get("size") or 0
-    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        raise _Bad("the session size is not a number")
-    carry = data.get("carry_items") or []
-    if not isinstance(carry, list) or not all(isinstance(i, str) for i in carry):
-        raise _Bad("the carry-over items are not a list of texts")
-    position = data.get("position") or 0
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-        raise _Bad("the position is not a number")
+    values = _texts(data, "values", "the values are not a list of value ids")
+    in_turn = _texts(data, "in_turn", "the values offered in turn are not a list of value ids")
+    carry = _texts(data, "carry_items", "the carry-over items are not a list of texts")
+    size = _count(data, "size", "the session size is not a number")
+    position = _count(data, "position", "the position is not a number")
     answers = data.get("answers") or {}
     if not isinstance(answers, dict):
         raise _Bad("the answers are not a list of questions and answers")
@@ -252,6 +242,22 @@ def answer_problem(key: str, value: Any) -> str | None:
     else:
         ok = isinstance(value, str)
     return None if ok else f"the answer to {key} is not the right kind ({value!r:.40})"
+
+
+def _texts(data: dict[str, Any], key: str, problem: str) -> list[str]:
+    value = data.get(key)
+    value = [] if value is None else value
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(problem)
+    return list(value)
+
+
+def _count(data: dict[str, Any], key: str, problem: str) -> int:
+    value = data.get(key)
+    value = 0 if value is None else value
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Bad(problem)
+    return value
 
 
 def _str(data: dict[str, Any], key: str) -> str:
