@@ -6,6 +6,7 @@ exactly what a stop kept."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -414,3 +415,30 @@ def test_keys_on_later_lines_and_unknown_keys_at_the_port(monkeypatch) -> None: 
     assert port2.ask(cont).text == "one\ntwo\nthree"
     assert "Your answer so far (go on typing; an empty line ends it):\n  │ one\n  │ two" in (
         out2.getvalue())
+
+
+# -- a value laid out for the screen -----------------------------------------------------------
+@pytest.mark.parametrize("height", [24, 12, 200])
+def test_a_value_is_laid_out_for_the_screen_it_has(height: int) -> None:
+    from peersup_cli.cli.value_screen import QUESTION_ROWS, value_lines
+
+    fw = load_guidelines().framework("ma-accs-2022")
+    for role in ("peer-supporter", "supervisor"):
+        for value in fw.values:
+            items = value.guidelines[role]
+            header = ValueHeader(
+                position=1, total=1, number=value.number, title=value.title,
+                practice=value.practice, summary=value.summary(), has_more=True,
+                guidelines_heading="Guidelines:", items=items,
+                context=value.context.get(role, ()))
+            lines = [line.text for line in value_lines(header, 80, height)]
+            assert all(len(line) <= 79 for line in lines)
+            numbered = [line for line in lines if re.match(r"^  [ \d]\d?\. ", line)]
+            assert len(numbered) == len(items)  # every guideline, with its number, in order
+            assert lines[2].startswith(f"{value.number}. {value.title}")
+            if height == 24:
+                assert len(lines) + QUESTION_ROWS <= height, (role, value.id)
+            if height == 200:  # room for everything: nothing shortened
+                assert not any(line.endswith(" …") for line in lines), (role, value.id)
+            for n in value.context.get(role, ()):
+                assert numbered[n - 1].split(". ", 1)[1].startswith("(background)")
