@@ -47,10 +47,10 @@ def _answers() -> dict[str, Any]:
     assert fw is not None
     values = {}
     for value in fw.values:
-        items = len(value.guidelines.get(ROLE, ()))
         prompts = value.prompts.get(ROLE, ())
         values[value.id] = {
-            "practiced": list(range(1, items + 1, 2)),
+            # Every other guideline that can be ticked (background items cannot).
+            "practiced": [item.number for item in value.practice_items(ROLE)][::2],
             "rating": 1 + value.number % 4,
             "answers": [f"An answer for {value.id}, prompt {n}.\nA second line."
                         for n in range(1, len(prompts) + 1)],
@@ -102,6 +102,7 @@ def _in_process_steps(root: Path, answers: Path) -> None:
     from datetime import datetime
 
     from peersup_cli.guidelines.loader import load_guidelines
+    from peersup_cli.history.lookback import Lookback
     from peersup_cli.journal.format import render
     from peersup_cli.reflection import runner
     from peersup_cli.reflection.answers_file import AnswersPort, check_against, load_answers
@@ -112,7 +113,8 @@ def _in_process_steps(root: Path, answers: Path) -> None:
     plan, draft = timed(
         "plan (incl. look back over journals)",
         lambda: runner.start(guidelines, kind="reflect", framework_id=FRAMEWORK, role=ROLE,
-                             values=None, journal_dir=jdir, now=datetime.now().astimezone()),
+                             values=None, lookback=Lookback(jdir),
+                             now=datetime.now().astimezone()),
     )
     timed("check the answers", lambda: check_against(data, plan.framework, ROLE, []))
     session = Session(plan, AnswersPort(data, []))
@@ -141,7 +143,7 @@ def bench_pty(root: Path) -> None:
     fw = load_guidelines().framework(FRAMEWORK)
     assert fw is not None
     env = _env(root / "pty")
-    child = pexpect.spawn(sys.executable, ["-m", "peersup_cli", "reflect", "--role", ROLE],
+    child = pexpect.spawn(sys.executable, ["-m", "peersup_cli", "reflect", "--role", ROLE, "--all"],
                           env=env, encoding="utf-8", dimensions=(40, 100), timeout=30)
     child.delaybeforesend = None
     steps: list[tuple[str, float]] = []

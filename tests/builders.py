@@ -569,3 +569,42 @@ class Page(HTMLParser):
     @property
     def text(self) -> str:
         return " ".join("".join(self.data).split())
+
+
+# -- the terminal port, fed typed lines (no pseudo-terminal) --------------------------------------
+def terminal_port(lines: list[str]):  # type: ignore[no-untyped-def]
+    """A ``TerminalPort`` reading ``lines`` one by one (then end of input), and what it wrote."""
+    import io
+
+    from rich.console import Console
+
+    from peersup_cli.cli.terminal import TerminalPort
+
+    out = io.StringIO()
+    feed = iter(lines)
+
+    def read_line(prompt: str) -> str:
+        out.write(prompt)
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    console = Console(file=out, width=80, no_color=True, highlight=False)
+    return TerminalPort(console, scratch_dir=Path("/nonexistent"), read_line=read_line), out
+
+
+def supervisor_history(folder: Path) -> None:
+    """A supervisor's own reflection, a prep for Sam and a prep for Alex (hopeful in each)."""
+    save(folder, "2026-10-01-supervisor.md", journal(
+        "2026-10-01T09:00:00+00:00", reflection("hopeful", 2, role="supervisor"),
+        role="supervisor", action_plan="My own plan."))
+    save(folder, "2026-10-02-supervisor-prep-sam.md", journal(
+        "2026-10-02T09:00:00+00:00", reflection("hopeful", 3, role="supervisor"),
+        role="supervisor", supervisee="Sam", action_plan="Offer Sam the training.",
+        agenda=Agenda(topics=["Caseload"])))
+    save(folder, "2026-10-03-supervisor-prep-alex.md", journal(
+        "2026-10-03T09:00:00+00:00", reflection("hopeful", 4, role="supervisor"),
+        reflection("empathic", 1, role="supervisor"),
+        role="supervisor", supervisee="Alex", action_plan="Check on Alex's leave.",
+        agenda=Agenda(topics=["Leave"])))

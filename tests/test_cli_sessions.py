@@ -10,7 +10,7 @@ import signal
 import pytest
 
 from builders import ScriptedPort
-from peersup_cli.cli import reflect_cmd
+from peersup_cli.cli import reflect_cmd, unfinished_offer
 from peersup_cli.cli.terminal import TerminalPort
 from peersup_cli.reflection.port import Kind, Question
 
@@ -31,7 +31,7 @@ def test_every_entered_line_is_reported_at_once(tmp_path, monkeypatch) -> None: 
 @pytest.mark.parametrize("typed, starts_new", [("1", True), ("2", False)])
 def test_a_session_open_elsewhere_is_offered_as_a_new_one(typed: str, starts_new: bool) -> None:
     port = ScriptedPort([("start_new", typed)])
-    assert reflect_cmd._start_new_instead(port, "It is open in another window.") is starts_new
+    assert unfinished_offer.start_new_instead(port, "It is open in another window.") is starts_new
     port.finished()
     assert port.asked[0].text == "It is open in another window."
 
@@ -40,7 +40,7 @@ def test_a_session_open_elsewhere_is_offered_as_a_new_one(typed: str, starts_new
 def test_signals_reach_the_handler_only_during_the_session() -> None:
     fired: list[int] = []
     before = signal.getsignal(signal.SIGHUP)
-    with reflect_cmd._signals_stop_the_session(lambda n, f: fired.append(n)):
+    with reflect_cmd.signals_stop_the_session(lambda n, f: fired.append(n)):
         os.kill(os.getpid(), signal.SIGHUP)
         os.kill(os.getpid(), signal.SIGTERM)
     assert fired == [signal.SIGHUP, signal.SIGTERM]

@@ -13,8 +13,9 @@ def test_show_when_nothing_is_set(cli: Any, pinned_paths: dict[str, Path]) -> No
     result = cli("config", "show")
     assert result.exit_code == 0
     assert f"Config file: {pinned_paths['config']}" in result.stdout
-    assert "role         (not set)" in result.stdout
-    assert "journal_dir  (not set)" in result.stdout
+    assert "role          (not set)" in result.stdout
+    assert "journal_dir   (not set)" in result.stdout
+    assert "session_size  (not set)" in result.stdout
 
 
 def test_set_then_show(cli: Any, pinned_paths: dict[str, Path]) -> None:
@@ -23,7 +24,7 @@ def test_set_then_show(cli: Any, pinned_paths: dict[str, Path]) -> None:
     shown = cli("config", "show", "--json")
     data = json.loads(shown.stdout)
     assert data["settings"] == {"role": "supervisor", "framework": "naps-2019",
-                                "journal_dir": None}
+                                "journal_dir": None, "session_size": None}
     config = pinned_paths["config"]
     assert 'role = "supervisor"' in config.read_text(encoding="utf-8")
     assert oct(config.stat().st_mode & 0o777) == "0o600"
@@ -34,7 +35,11 @@ def test_set_then_show(cli: Any, pinned_paths: dict[str, Path]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["colour", "blue"], "Unknown setting 'colour'. Settings: role, framework, journal_dir."),
+        (["colour", "blue"],
+         "Unknown setting 'colour'. Settings: role, framework, journal_dir, session_size."),
+        (["session_size", "none"],
+         "session_size takes a number of values (1 or more) or all, not 'none'."),
+        (["session_size", "0"], "session_size takes a number of values (1 or more) or all"),
         (["framework", "nope"], "There is no framework called 'nope'. Available: "),
         (["role", "coach"], "There is no role called 'coach'. Roles: peer-supporter, supervisor."),
     ],

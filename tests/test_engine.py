@@ -69,11 +69,16 @@ def test_steps_follow_the_value_then_closing_questions() -> None:
     ids = [s.id for s in build_steps(plan_for(["voluntary"]))]
     assert ids == ["voluntary.practiced", "voluntary.rating", "voluntary.answer.1",
                    "voluntary.answer.2", "action_plan", "support"]
+    # A prep starts from the agenda; the values it prepares with come after it, and it asks
+    # what to offer or check on instead of the support wanted from supervision.
     prep = plan_for(["hopeful"], kind=KIND_PREP, role="supervisor", supervisee="Sam",
                     carry_items=["a", "b"])
-    assert [s.id for s in build_steps(prep)][:2] == ["carry.1", "carry.2"]
-    assert [s.id for s in build_steps(prep)][-4:] == ["topics", "questions", "action_plan",
-                                                      "support"]
+    assert [s.id for s in build_steps(prep)] == [
+        "carry.done", "carry.drop", "topics", "questions", "offer", "hopeful.practiced",
+        "hopeful.rating", "hopeful.answer.1", "hopeful.answer.2"]
+    # Every carry-over item done: nothing is left to drop.
+    assert [s.id for s in build_steps(prep, {"carry.done": [1, 2]})][:2] == ["carry.done",
+                                                                          "topics"]
 
 
 def test_complete_session_builds_the_journal() -> None:
@@ -192,29 +197,35 @@ def test_every_bad_answer_is_reasked_with_a_plain_message(qid: str, bad: str, pr
     assert session.answers[qid] == ([2] if qid.endswith("practiced") else 2)
 
 
-def test_bad_carry_over_choice_is_reasked() -> None:
-    plan = plan_for(["hopeful"], kind=KIND_PREP, role="supervisor", supervisee="Sam",
-                    carry_items=["Check in about boundaries", "Read the guide"])
+def test_carry_over_marks_done_then_drop_and_the_rest_carries() -> None:
+    plan = plan_for([], kind=KIND_PREP, role="supervisor", supervisee="Sam",
+                    carry_items=["Check in about boundaries", "Read the guide", "Book a room"])
     port = ScriptedPort([
-        ("carry.1", "maybe"),
-        ("carry.1", "1"),
-        ("carry.2", "drop"),
-        ("hopeful.practiced", "2"),
-        ("hopeful.rating", "4"),
-        ("hopeful.answer.1", ""),
-        ("hopeful.answer.2", ""),
+        ("carry.done", "4"),
+        ("carry.done", "1"),
+        ("carry.drop", "1 2"),  # 1 is done already
+        ("carry.drop", "2"),
         ("topics", "Caseload\n\nTraining  "),
         ("questions", "How are you?"),
-        ("action_plan", ""),
-        ("support", ""),
+        ("offer", "The peer-run training\nCheck on leave"),
     ])
     session = Session(plan, port)
     assert session.run() is Outcome.COMPLETE
-    assert port.problems()[0].startswith("Please type one of: 1 (done)")
-    agenda = session.journal(status=STATUS_COMPLETE, date=NOW, version="t").agenda
+    port.finished()
+    assert port.problems() == [
+        "There is no item 4 here; the numbers go from 1 to 3.",
+        "Item 1 is marked done already; it is not carried over.",
+    ]
+    journal = session.journal(status=STATUS_COMPLETE, date=NOW, version="t")
+    agenda = journal.agenda
     assert agenda is not None
-    assert agenda.done == ["Check in about boundaries"] and agenda.carried == []
+    assert agenda.done == ["Check in about boundaries"] and agenda.carried == ["Book a room"]
     assert agenda.topics == ["Caseload", "Training  "] and agenda.questions == ["How are you?"]
+    # What to offer or check on is the prep's plan: it comes back as open items next time.
+    assert journal.action_plan == "The peer-run training\nCheck on leave"
+    assert journal.support is None
+    assert runner.carry_items_from(journal) == [
+        "Book a room", "Caseload", "Training  ", "The peer-run training", "Check on leave"]
 
 
 def test_parsers() -> None:

@@ -48,6 +48,11 @@ def test_prep_puts_the_agenda_first() -> None:
     assert (False, "Plan the group session") in md_tasks(text)
     assert (True, "Read the guidelines") in md_tasks(text)  # done since last time
     assert (False, "How do I say no?") in md_tasks(text)
+    # A prep's plan is what to offer or check on: in the agenda, not an action plan after it.
+    offer = text.index("### To offer or check on")
+    assert agenda < offer < text.index("## 1. Voluntary")
+    assert (False, "Notice when I rush.") in md_tasks(text)
+    assert "## Action plan" not in text
 
 
 def test_without_the_framework_the_journal_still_exports() -> None:
@@ -67,7 +72,11 @@ def test_unrated_and_empty_agenda_lists() -> None:
     text = render_markdown(build_journal(journal, small_framework()))
     assert "Not rated." in text
     assert "### Topics to raise\n\n*Nothing listed.*" in text
-    assert "## Support I would like from supervision\n\n*Nothing written.*" in text
+    # A prep does not ask for support: no empty section for it.
+    assert "Support I would like" not in text
+    journal.action_plan = None
+    text = render_markdown(build_journal(journal, small_framework()))
+    assert "### To offer or check on\n\n*Nothing listed.*" in text
 
 
 def test_cli_journal_md_to_stdout_from_a_path(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

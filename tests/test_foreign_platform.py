@@ -345,10 +345,10 @@ NAMES = [("O'Neil", '"O\'Neil"'), ("Maria Lopez", '"Maria Lopez"'), ("Zoë", "Zo
 def test_the_resume_hint_quotes_for_every_shell(name: str, word: str) -> None:
     # Double quotes: cmd.exe, PowerShell, bash and zsh all read "Maria Lopez" and "O'Neil" as one
     # word; shlex.quote's 'Maria Lopez' is two words in cmd, and its 'O'"'"'Neil' is noise there.
-    from peersup_cli.cli.reflect_cmd import _resume_command
+    from peersup_cli.messages import resume_command
 
-    assert _resume_command("prep", name) == f"peersup prep {word} --resume"
-    assert _resume_command("reflect", None) == "peersup reflect --resume"
+    assert resume_command(name) == f"peersup prep {word} --resume"
+    assert resume_command(None) == "peersup reflect --resume"
 
 
 @pytest.mark.parametrize(("name", "word"), NAMES, ids=[n for n, _ in NAMES])

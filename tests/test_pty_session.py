@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from builders import write_tiny_guidelines
+from builders import terminal_port, write_tiny_guidelines
 from peersup_cli.journal import store
 from peersup_cli.reflection.draft import list_drafts
 
@@ -194,7 +194,8 @@ def test_ctrl_c_and_end_of_input_stop_calmly(spawn, pinned_paths) -> None:  # ty
     child.expect_exact("Where are you with Voluntary")
     child.expect_exact(PROMPT)
     child.sendintr()
-    child.expect_exact("Every answer you finished is kept in a draft")
+    # Exactly what was kept: the one answer given, in a draft.
+    child.expect_exact("Stopped. Kept in a draft: 1 answer.")
     child.expect_exact("peersup reflect --resume")
     out = child.before or ""
     finish(child)  # the exit code itself: test_real_process_exit_codes
@@ -206,7 +207,7 @@ def test_ctrl_c_and_end_of_input_stop_calmly(spawn, pinned_paths) -> None:  # ty
     again.expect_exact("Where are you with Voluntary")
     again.expect_exact(PROMPT)
     again.sendeof()
-    again.expect_exact("Input ended")
+    again.expect_exact("Input ended. Kept in a draft: 1 answer.")
     finish(again)
     assert list_drafts(pinned_paths["home"])[0].answers == {"voluntary.practiced": [1]}
 
@@ -250,6 +251,8 @@ def test_role_is_asked_when_not_known_and_welcome_shows_once(spawn, pinned_paths
     answer(child, "7")
     child.expect_exact("Please choose a role")
     answer(child, "2")
+    child.expect_exact("Reflect as Supervisor from now on, without this question?")
+    answer(child, "n")  # not remembered: asked again next time
     child.expect_exact("Guidelines for supervisors:")
     child.expect_exact("voluntary sup one")
     answer(child, ":q")
@@ -262,7 +265,7 @@ def test_role_is_asked_when_not_known_and_welcome_shows_once(spawn, pinned_paths
     assert finish(again) == 0
 
 
-def test_real_process_exit_codes(spawn, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_real_process_exit_codes(spawn, tmp_path, pinned_paths) -> None:  # type: ignore[no-untyped-def]
     """Exit codes as a shell sees them: 2 for bad input, 130 for Ctrl-C.
 
     Needs ``cli/app.py:main`` to return the code click hands back under standalone_mode=False.
@@ -274,8 +277,9 @@ def test_real_process_exit_codes(spawn, tmp_path) -> None:  # type: ignore[no-un
     child = spawn("reflect", "--role", "peer-supporter", "--values", "1")
     child.expect_exact(PROMPT)
     child.sendintr()
-    child.expect_exact("Every answer you finished is kept in a draft")
+    child.expect_exact("Stopped. Nothing was saved.")  # nothing answered: no draft promised
     assert finish(child) == 130
+    assert list_drafts(pinned_paths["home"]) == []
 
 
 def test_last_time_shows_for_each_value_unless_no_history(spawn, pinned_paths) -> None:  # type: ignore[no-untyped-def]
@@ -286,13 +290,26 @@ def test_last_time_shows_for_each_value_unless_no_history(spawn, pinned_paths) -
     answer(first, "")
     assert finish(first) == 0
 
-    second = spawn("reflect", "--role", "peer-supporter", "--values", "hopeful")
+    second = spawn("reflect", "--role", "peer-supporter", "--values", "voluntary,hopeful")
+    # The plan once, at the start; each value says how it was rated last time.
+    second.expect(r"Last time \(\d\d \w+ \d{4}\) you planned: Share my story once\.")
+    second.expect_exact("1. Voluntary — Support Choice")
+    second.expect_exact("Which of these have you practised")
+    assert "Last time" not in (second.before or "")  # never reflected on voluntary
+    answer(second, "")
+    answer(second, "")
+    answer(second, "")
+    answer(second, "")
     second.expect_exact("2. Hopeful — Share Hope")
-    second.expect(r"Last time \(\d\d \w+ \d{4}\): 3 — Steady\. You planned: Share my story once")
+    second.expect(r"Last time \(\d\d \w+ \d{4}\): 3 — Steady\.\r\n")
+    second.expect_exact("Which of these have you practised")
+    assert "planned" not in (second.before or "")
     answer(second, ":q")
     finish(second)
 
     quiet = spawn("reflect", "--role", "peer-supporter", "--values", "hopeful", "--no-history")
+    quiet.expect_exact("You have an unfinished reflection as Peer supporter")
+    answer(quiet, "2")  # start afresh, keep it
     quiet.expect_exact("Which of these have you practised recently?")
     assert "Last time" not in (quiet.before or "")
     answer(quiet, ":q")
@@ -301,24 +318,7 @@ def test_last_time_shows_for_each_value_unless_no_history(spawn, pinned_paths) -
 
 # -- the terminal port without a pseudo-terminal -------------------------------------------------
 def _port(lines: list[str]):  # type: ignore[no-untyped-def]
-    import io
-
-    from rich.console import Console
-
-    from peersup_cli.cli.terminal import TerminalPort
-
-    out = io.StringIO()
-    feed = iter(lines)
-
-    def read_line(prompt: str) -> str:
-        out.write(prompt)
-        try:
-            return next(feed)
-        except StopIteration:
-            raise EOFError from None
-
-    console = Console(file=out, width=80, no_color=True, highlight=False)
-    return TerminalPort(console, scratch_dir=Path("/nonexistent"), read_line=read_line), out
+    return terminal_port(lines)
 
 
 def test_terminal_port_reads_commands_lines_and_end_of_input() -> None:
@@ -336,7 +336,7 @@ def test_terminal_port_reads_commands_lines_and_end_of_input() -> None:
     assert port.ask(rating).text == "3"  # asked again: the scale is not repeated
     assert out.getvalue().count("1 Just starting — beginning") == 1
     shown = out.getvalue()
-    assert "Earlier answer (Enter keeps it):" in shown and "│ 2 — Growing" in shown
+    assert "Earlier answer:\n  │ 2 — Growing\nEnter keeps it · :clear empties it" in shown
     # Input ends in the middle of an answer: what was typed is the answer; then it stops.
     assert port.ask(text_q).text == "last words"
     with pytest.raises(InputClosed):
@@ -362,8 +362,8 @@ def test_terminal_renders_the_value_header_with_last_time() -> None:
     text = out.getvalue()
     assert "Value 2 of 11" in text and "2. Hopeful — Share Hope" in text
     assert "Hope matters. (:m for the full description)" in text
-    planned = "You planned: Share my story; Rest more"
-    assert f"Last time (12 October 2026): 3 — Steady. {planned}" in text
+    # The plan is said once per session, not under every value.
+    assert "Last time (12 October 2026): 3 — Steady.\n" in text and "planned" not in text
     assert "  2. two" in text
 
 

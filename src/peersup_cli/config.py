@@ -20,6 +20,8 @@ KEYS: dict[str, str] = {
     "role": "The role to reflect as when --role is not given (e.g. peer-supporter, supervisor).",
     "framework": "The framework to use when --framework is not given (e.g. ma-accs-2022).",
     "journal_dir": "Where journals are kept (PEERSUP_HOME and --journal-dir still win).",
+    "session_size": "How many values a reflection takes in turn, without asking (a number, or "
+    "all).",
 }
 
 
@@ -28,9 +30,27 @@ class Config:
     role: str | None = None
     framework: str | None = None
     journal_dir: str | None = None
+    session_size: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {key: getattr(self, key) for key in KEYS}
+
+    @property
+    def size(self) -> int | None:
+        """``session_size`` as a number (0 for all), or None when it is not set."""
+        return None if self.session_size is None else session_size(self.session_size)
+
+
+def session_size(text: str) -> int:
+    """A session size as typed: a whole number of 1 or more, or ``all`` (0); else ConfigError."""
+    word = text.strip().lower()
+    if word == "all":
+        return 0
+    if word.isdigit() and int(word) >= 1:
+        return int(word)
+    raise ConfigError(
+        f"session_size takes a number of values (1 or more) or all, not {text.strip()!r}."
+    )
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -54,6 +74,11 @@ def load_config(path: Path | None = None) -> Config:
             )
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"The config file {file}: {key} must be non-empty text.")
+    if "session_size" in data:
+        try:
+            session_size(data["session_size"])
+        except ConfigError as exc:
+            raise ConfigError(f"The config file {file}: {exc.message}") from None
     return Config(**data)
 
 

@@ -16,46 +16,71 @@ KEYS_LINE = "Keys: Enter skips · :b back · :h help · :m more about a value ·
 HELP_LINES = (
     "Enter on its own skips the question (you can come back to it with :b).",
     ":b goes back to the previous question; your earlier answer is kept unless you type a new one.",
-    ":m shows the full description of the value.",
+    ":clear empties an earlier answer and goes on.",
+    ":m shows the value in full: its whole description and every guideline.",
     ":q saves what you have so far as an unfinished journal; --resume carries on later.",
     "Long answers: finish with an empty line, or type :e to write in your own editor ($EDITOR).",
+    "Keys work on any line of an answer; the lines before them are kept.",
     "Ctrl-C stops at once; every answer you finished is already kept in a draft.",
+    "`peersup config set session_size 3` says how many values a reflection takes, so it is not "
+    "asked.",
 )
+WORDS_HEADING = "Words used here:"
+UNKNOWN_KEY = "{word} is not a key here (:b :h :m :q :e :clear). Type it again to keep it."
 
 # -- questions -------------------------------------------------------------------------------------
 ASK_ROLE = "Which role are you reflecting as today?"
 ASK_ROLE_HINT = "Type the number of your role."
+ASK_REMEMBER_ROLE = "Reflect as {role} from now on, without this question?"
+ASK_REMEMBER_HINT = "Enter or y: yes, remember it · n: ask me each time"
+ROLE_REMEMBERED = "Remembered in {file}. `peersup config set role ROLE` changes it."
+YES_OR_NO = "Please type y for yes or n for no (Enter means yes)."
+ASK_HOW_MANY = "How many values would you like to reflect on today?"
+ASK_HOW_MANY_HINT = "Enter for {size} · or a number from 1 to {high} · all for every value"
+IN_TURN = "Values come in turn, so each one gets its time. Next: {next}."
+LAST_PLAN = "Last time ({date}) you planned: {plan}"
 ASK_PRACTICED = "Which of these have you practised recently?"
 ASK_PRACTICED_HINT = "Type their numbers, e.g. 1 3 (or 0 for none of them)."
+NOT_FOR_TICKING = "Guideline {number} is background, not a practice, so it is not for ticking."
+CONTEXT_MARK = "(background)"
 ASK_RATING = "Where are you with {title} at the moment?"
 ASK_RATING_HINT = "Type a number from {low} to {high}."
 TEXT_HINT = "End with an empty line · Enter alone skips · :e opens your editor"
 LIST_HINT = "One per line · end with an empty line · Enter alone skips"
+EARLIER_HINT = "Enter keeps it · :clear empties it · or type a new answer"
 ASK_ACTION_PLAN = "Action plan: one or two things to try before next time."
 ASK_SUPPORT = "Support I would like from supervision."
 ASK_TOPICS = "Topics to raise with {name}."
 ASK_QUESTIONS = "Questions to ask {name}."
-ASK_CARRY = "From last time: {item}"
-ASK_CARRY_HINT = "1 done · 2 carry it over · 3 drop it (Enter carries it over)."
-CARRY_CHOICES = (("1", "done", "Done"), ("2", "carry", "Carry it over"), ("3", "drop", "Drop it"))
+ASK_OFFER = "What would you like to offer {name}, or check on?"
+ASK_DONE = "Which of these are done?"
+ASK_DONE_HINT = "Type their numbers, e.g. 1 3 · Enter: none of them"
+ASK_DROP = "Which can be dropped? The rest carry over to this agenda."
+ASK_DROP_HINT = "Type their numbers · Enter: none, everything else carries over"
+ALREADY_DONE = "Item {number} is marked done already; it is not carried over."
+ASK_PREP_VALUES = "Would you like to prepare with one or two of the values as well?"
+ASK_PREP_VALUES_HINT = "Enter: no, the agenda is enough · or type 1 or 2"
 
 # -- blocks ----------------------------------------------------------------------------------------
 GUIDELINES_HEADING = "Guidelines for {role}:"
 MORE_AVAILABLE = "(:m for the full description)"
+MORE_SHORT = "(:m for more)"
 FINISHING = "Before you finish"
 FINISHING_TEXT = "Two last questions, then your journal is saved."
 AGENDA_SECTION = "Your agenda for {name}"
 AGENDA_SECTION_TEXT = "What would you like to bring to the session?"
-CARRY_SECTION = "From your last prep for {name} ({date})"
-CARRY_SECTION_TEXT = "For each one: is it done, does it carry over, or can it go?"
-RESUMING = "Welcome back. Carrying on where you stopped, with everything you wrote kept."
+CARRY_SECTION = "Open from your last prep for {name} ({date})"
+CARRY_SECTION_TEXT = "Which are done, and which can go? The rest carry over."
+PREP_VALUES_SECTION = "Prepare with the values"
+PREP_VALUES_TEXT = "They come in turn for each person you supervise; next: {next}."
+RESUMING = "Welcome back: everything you wrote is kept."
 RESUMING_DONE = "Every question was already answered; saving your journal now."
 
 # -- bad answers -----------------------------------------------------------------------------------
-BAD_ITEMS = "Please type guideline numbers from 1 to {high}, e.g. 1 3, or 0 for none."
-BAD_ITEM_NUMBER = "There is no guideline {number} here; the numbers go from 1 to {high}."
+BAD_ITEMS = "Please type {noun} numbers from 1 to {high}, e.g. 1 3, or 0 for none."
+BAD_ITEM_NUMBER = "There is no {noun} {number} here; the numbers go from 1 to {high}."
 BAD_RATING = "Please type one number from {low} to {high}, or press Enter to skip."
-BAD_CHOICE = "Please type one of: {keys}."
+BAD_COUNT = "Please type a number from {low} to {high}, or all."
 NEED_ROLE = "Please choose a role: type its number."
 FIRST_QUESTION = "This is the first question, so there is nothing to go back to."
 NO_MORE = "There is no longer description for this question."
@@ -72,14 +97,6 @@ CLOSING_PARTIAL = (
     "Saved what you have so far, marked unfinished, at:\n{path}\n"
     "`{resume}` carries on where you stopped."
 )
-INTERRUPTED = (
-    "Stopped. Every answer you finished is kept in a draft; `{resume}` carries on where you "
-    "stopped."
-)
-INPUT_CLOSED = (
-    "Input ended. Every answer you finished is kept in a draft; `{resume}` carries on where you "
-    "stopped."
-)
 SAVE_FAILED = (
     "{problem} Your answers are safe in the draft {draft}; once this is fixed, `{resume}` saves "
     "the journal."
@@ -89,15 +106,45 @@ NO_TERMINAL = (
     "Use --answers FILE to answer from a file."
 )
 NOTHING_TO_RESUME = "There is no unfinished {what} to resume. Start a new one with `{start}`."
+ALL_CONFLICT = "--all takes every value; leave out --values and --focus."
+DISCARDED = "Discarded the unfinished {what}."
+DISCARDED_JOURNAL_KEPT = "The unfinished journal it saved stays, no longer offered:\n{path}"
+UNFINISHED_FOUND = "You have an unfinished {what_when} ({answered})."
+UNFINISHED_HINT = "Type 1, 2 or 3 (Enter carries on with it)."
+UNFINISHED_CHOICES = (
+    ("1", "resume", "Carry on with it"),
+    ("2", "afresh", "Start afresh, and keep it for later (`peersup drafts` lists it)"),
+    ("3", "discard", "Discard it and start afresh"),
+)
+RESUMING_WHICH = "Carrying on with your {what}."
+NO_DRAFTS = "No unfinished sessions: everything you started is saved as a journal."
+NO_SUCH_DRAFT = (
+    "There is no unfinished session {number}: there are {count}. `peersup drafts` lists them."
+)
+DRAFT_CANNOT_RUN = "cannot be resumed: {reason}"
+DRAFT_OPEN_ELSEWHERE = "open in another window"
+DRAFT_OLDER = "older: --resume takes the newer one first"
+DRAFT_LABELS = {"draft": "draft", "journal": "unfinished journal"}
+DRAFTS_FOOTER = "`peersup drafts --discard NUMBER` discards one (a journal it saved is kept)."
+STOPPED_WORD = "Stopped."
+INPUT_ENDED_WORD = "Input ended."
+KEPT_NOTHING = "{word} Nothing was saved."
+KEPT_JOURNAL_AS_IT_WAS = (
+    "{word} Nothing new was saved; your unfinished journal {name} is as it was. `{resume}` "
+    "carries on with it."
+)
+KEPT_IN_DRAFT = "{word} Kept in a draft: {what}. `{resume}` carries on where you stopped."
+KEPT_NO_ANSWERS = "where you got to (no answers yet)"
+KEPT_TYPING = "the lines you were typing"
 RESUME_CONFLICT = (
     "--resume carries on with the values that session planned; leave out --values and --focus."
 )
 STRENGTHS_HEADING = "Your strengths today"
 GROWING = "Values to keep growing in next: {titles}."
 LAST_TIME = "Last time ({date}): {rating}."
-LAST_TIME_PLAN = "You planned: {plan}"
 NOT_RATED = "not rated"
-EARLIER = "Earlier answer (Enter keeps it):"
+EARLIER = "Earlier answer:"
+SO_FAR = "Your answer so far (go on typing; an empty line ends it):"
 EDITOR_FAILED = "The editor could not be opened ({reason}); please type the answer here."
 AGENDA_HEADING = "Agenda for {name} · prepared {date}"
 AGENDA_UNFINISHED = "(This prep is unfinished: `peersup prep {name} --resume` carries on.)"
@@ -105,7 +152,13 @@ AGENDA_CARRIED = "Carried over from last time"
 AGENDA_DONE = "Done since last time"
 AGENDA_TOPICS = "Topics to raise"
 AGENDA_QUESTIONS = "Questions to ask"
+AGENDA_OFFER = "To offer or check on"
 AGENDA_EMPTY = "(none)"
+AGENDA_SAVED = "Saved with this prep at:"
+AGENDA_PRINT = (
+    "To print it: peersup export journal latest --format pdf -o agenda.pdf\n"
+    "To see it again: peersup prep {name} --agenda"
+)
 
 # -- journals: the file's headings, journal show, exports ------------------------------------------
 DATE_FORMAT = "%A %d %B %Y, %H:%M"
@@ -135,6 +188,11 @@ def command_word(text: str) -> str:
     if not text.strip() or any(ch in text for ch in '"$`%!\\^&|<>()\n\r\t'):
         return "NAME"
     return f'"{text}"'
+
+
+def what_session(kind: str, supervisee: str | None) -> str:
+    """An unfinished session named plainly: "reflection", "prep for Sam"."""
+    return f"{kind} for {supervisee}" if supervisee is not None else "reflection"
 
 
 def resume_command(supervisee: str | None) -> str:

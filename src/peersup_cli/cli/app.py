@@ -24,6 +24,7 @@ COMPLETE_VAR = "_PEERSUP_COMPLETE"
 COMMANDS: dict[str, tuple[str, str]] = {
     "reflect": ("reflect_cmd", "reflect"),
     "prep": ("reflect_cmd", "prep"),
+    "drafts": ("drafts_cmd", "drafts"),
     "journal": ("journal_cmd", "journal"),
     "export": ("export_cmd", "export"),
     "frameworks": ("browse", "frameworks"),

@@ -44,7 +44,8 @@ def _menu(ctx: click.Context) -> str:
     ],
 )
 def config() -> None:
-    """Show or change your settings: your usual role, framework and journal folder."""
+    """Show or change your settings: your usual role, framework, journal folder and how many
+    values a reflection takes."""
 
 
 @config.command(
@@ -76,7 +77,7 @@ def show(as_json: bool) -> None:
     "set",
     examples=[
         ("peersup config set role peer-supporter", "Your usual role."),
-        ("peersup config set framework naps-2019", "Your usual framework."),
+        ("peersup config set session_size 2", "Reflections take two values, without asking."),
         ('peersup config set journal_dir ""', "Back to the usual journal folder."),
     ],
 )
@@ -84,7 +85,7 @@ def show(as_json: bool) -> None:
     "key",
     metavar="KEY",
     cls=HelpArgument,
-    help="role, framework or journal_dir.",
+    help="role, framework, journal_dir or session_size.",
 )
 @click.argument(
     "value",
@@ -142,6 +143,14 @@ def _check(key: str, value: str) -> str | None:
         if value not in roles:
             where = f" in {configured}" if configured else ""
             return f"There is no role called {value!r}{where}. Roles: {', '.join(roles)}."
+    elif key == "session_size":
+        from ..config import session_size
+        from ..errors import ConfigError
+
+        try:
+            session_size(value)
+        except ConfigError as exc:
+            return exc.message
     elif key == "journal_dir":
         path = Path(value).expanduser()
         if path.exists() and not path.is_dir():

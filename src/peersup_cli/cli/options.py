@@ -187,7 +187,7 @@ VALUES = click.option(
     "--values",
     metavar="LIST",
     shell_complete=complete("values"),
-    help="Only these values, by number, id or word, such as 1,3,hope (default: all).",
+    help="Only these values, by number, id or word, such as 1,3,hope.",
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON only (for scripts).")
 FORCE = click.option("--force", is_flag=True, help="Replace the file if it is already there.")
@@ -237,6 +237,9 @@ LIMIT = click.option(
 )
 
 # reflect and prep
+ALL_VALUES = click.option(
+    "--all", "every", is_flag=True, help="Every value, not just the few next in turn."
+)
 FOCUS = click.option(
     "--focus",
     type=Number(1),
@@ -250,7 +253,9 @@ ANSWERS = click.option(
     help="Answer from a YAML or JSON file instead of typing at the prompts.",
 )
 RESUME = click.option(
-    "--resume", is_flag=True, help="Carry on with your newest unfinished session."
+    "--resume", is_flag=True,
+    help="Carry on with your newest unfinished session of this kind (`peersup drafts` lists "
+    "them).",
 )
 NO_HISTORY = click.option(
     "--no-history", is_flag=True, help="Do not show what you said last time for each value."
@@ -269,6 +274,6 @@ def ref_argument(name: str = "ref", metavar: str = "REF", help: str = REF_HELP) 
 
 def session_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """What reflect and prep both take, in the order their help lists it."""
-    for option in reversed((FRAMEWORK, VALUES, FOCUS, JOURNAL_DIR, ANSWERS, RESUME)):
+    for option in reversed((FRAMEWORK, VALUES, ALL_VALUES, FOCUS, JOURNAL_DIR, ANSWERS, RESUME)):
         command = option(command)
     return command

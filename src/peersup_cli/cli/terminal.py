@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import subprocess
 import tempfile
 import time
@@ -28,6 +27,7 @@ from ..errors import InputClosed
 from ..reflection.port import (
     EDITOR_KEY,
     Block,
+    Command,
     HelpBlock,
     ItemList,
     MoreText,
@@ -39,6 +39,7 @@ from ..reflection.port import (
     Summary,
     ValueHeader,
     parse_line,
+    unknown_key,
 )
 from ..storage import ensure_private_dir
 from . import output
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 PROMPT = "> "
 CONTINUE = "· "
 
@@ -65,12 +65,33 @@ class TerminalPort:
         self.scratch_dir = scratch_dir  # where $EDITOR's temporary file lives (the drafts folder)
         self._read_line = read_line or _input
         self._last_id: str | None = None
+        self._after_problem = False
+        self._questioned: str | None = None  # an unknown :word shown a problem once
 
     # -- asking --------------------------------------------------------------------------------
     def ask(self, question: Question) -> Reply:
-        c = self.console
         again = question.id == self._last_id  # asked again after a problem or help
         self._last_id = question.id
+        after_problem, self._after_problem = self._after_problem, False
+        if not (again and after_problem and question.continuing is None):
+            # After a problem the sentence saying what to fix is right above: only the prompt
+            # again, so the list the person is choosing from stays in view.
+            self._introduce(question, again)
+        if question.continuing is not None:
+            return self._rest_of_answer(question, question.continuing.split("\n"))
+        first = self._read_checked(PROMPT)
+        reply = parse_line(first)
+        if not question.multiline or reply.text is None:
+            return reply
+        if first.strip().lower() == EDITOR_KEY:
+            return self._from_editor(question)
+        # Each entered line goes to the draft at once: a closed window loses nothing typed.
+        if question.on_line is not None:
+            question.on_line(first)
+        return self._rest_of_answer(question, [first])
+
+    def _introduce(self, question: Question, again: bool) -> None:
+        c = self.console
         c.print()
         c.print(_text(question.text, style="bold"))
         if question.choices and not again:
@@ -78,35 +99,50 @@ class TerminalPort:
                 (ch.key, f"{ch.label} — {ch.description}" if ch.description else ch.label)
                 for ch in question.choices
             ])
-        if question.current is not None:
+        if question.continuing is not None:
+            c.print(_text(msg.SO_FAR, style="dim"))
+            for line in question.continuing.split("\n"):
+                c.print(_text(f"  │ {line}", style="dim"))
+        elif question.current is not None:
             c.print(_text(msg.EARLIER, style="dim"))
             for line in question.current.split("\n"):
                 c.print(_text(f"  │ {line}", style="dim"))
-        if question.hint:
+            c.print(_text(msg.EARLIER_HINT, style="dim"))
+        elif question.hint:
             c.print(_text(question.hint, style="dim"))
-        first = self._read(PROMPT)
-        reply = parse_line(first)
-        if not question.multiline or reply.text is None:
-            return reply
-        if first.strip() == EDITOR_KEY:
-            return self._from_editor(question)
-        lines = [first]
-        # Each entered line goes to the draft at once: a closed window loses nothing typed.
-        if question.on_line is not None:
-            question.on_line(first)
+
+    def _rest_of_answer(self, question: Question, lines: list[str]) -> Reply:
+        """Read the lines after the first until an empty one. A key on any of them acts as a
+        key (``typed`` carries the lines before it, which the draft holds already)."""
         while True:
             try:
-                line = self._read(CONTINUE)
+                line = self._read_checked(CONTINUE)
             except InputClosed:
                 # Ctrl-D ends the answer being typed rather than losing it; the next question
                 # then meets the end of input and the session stops with this answer kept.
                 break
             if line == "":
                 break
+            if line.strip().lower() == EDITOR_KEY:
+                return self._from_editor(question, "\n".join(lines))
+            reply = parse_line(line)
+            if reply.command is not None and reply.command is not Command.SKIP:
+                return Reply(command=reply.command, typed="\n".join(lines))
             lines.append(line)
             if question.on_line is not None:
                 question.on_line("\n".join(lines))
         return Reply.answer("\n".join(lines))
+
+    def _read_checked(self, prompt: str) -> str:
+        """A line, with a ``:word`` that is not a key questioned once: typed again, it is text."""
+        while True:
+            line = self._read(prompt)
+            word = unknown_key(line)
+            if word is None or word == self._questioned:
+                self._questioned = None
+                return line
+            self._questioned = word
+            render_block(self.console, Problem(msg.UNKNOWN_KEY.format(word=word)))
 
     def _read(self, prompt: str) -> str:
         self.console.file.flush()
@@ -115,7 +151,7 @@ class TerminalPort:
         except EOFError:
             raise InputClosed() from None
 
-    def _from_editor(self, question: Question) -> Reply:
+    def _from_editor(self, question: Question, typed: str | None = None) -> Reply:
         try:
             editor = choose_editor()
         except ValueError as exc:  # EDITOR with a quote left open
@@ -130,7 +166,7 @@ class TerminalPort:
         fd, name = tempfile.mkstemp(prefix=".answer-", suffix=".md", dir=self.scratch_dir)
         path = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(question.current or "")
+            fh.write(typed if typed is not None else question.current or "")
         written = path.read_bytes()
         text: str | None = None
         problem: str | None = None
@@ -180,6 +216,7 @@ class TerminalPort:
 
     # -- showing -------------------------------------------------------------------------------
     def show(self, block: Block) -> None:
+        self._after_problem = isinstance(block, Problem)
         render_block(self.console, block)
 
 
@@ -226,11 +263,10 @@ def render_block(console: Console, block: Block) -> None:
         c.print(_text(block.text, style="yellow"))
     elif isinstance(block, HelpBlock):
         for line in block.lines:
-            c.print(_text(f"  {line}"))
+            _hanging(c, "  ", line)
+        _terms(c, block.terms)
     elif isinstance(block, MoreText):
-        c.print()
-        c.print(_text(block.title, style="bold"))
-        c.print(_text(block.text))
+        _more(c, block)
     elif isinstance(block, Section):
         c.print()
         c.rule(_text(block.title), style="dim")
@@ -241,38 +277,48 @@ def render_block(console: Console, block: Block) -> None:
             c.print(_text(block.title, style="bold"))
         _numbered(c, [(f"{n}.", item) for n, item in enumerate(block.items, start=1)])
     elif isinstance(block, ValueHeader):
-        _value_header(c, block)
+        from .value_screen import value_lines
+
+        for row in value_lines(block, c.width, c.height):
+            if row.rule:
+                c.rule(_text(row.text), style="dim")
+            else:
+                c.print(_text(row.text, style=row.style), soft_wrap=True)
     elif isinstance(block, Summary):
         _summary(c, block)
 
 
-def _value_header(c: Console, block: ValueHeader) -> None:
+def _more(c: Console, block: MoreText) -> None:
+    """A value in full: the description, every guideline whole, and the words explained."""
     c.print()
-    c.rule(_text(f"Value {block.position} of {block.total}"), style="dim")
-    c.print(_text(f"{block.number}. {block.title} — {block.practice}", style="bold"))
-    if block.summary:
-        more = f" {msg.MORE_AVAILABLE}" if block.has_more else ""
-        c.print(_text(block.summary + more))
-    last = block.last_time
-    if last is not None:
-        rating = (
-            f"{last.rating} — {last.rating_label}" if last.rating and last.rating_label
-            else str(last.rating) if last.rating else msg.NOT_RATED
-        )
-        line = msg.LAST_TIME.format(date=last.date.strftime("%d %B %Y"), rating=rating)
-        if last.action_plan and last.action_plan.strip():
-            # A planned list reads as one line: "- a\n- b" becomes "a; b".
-            plan = "; ".join(
-                " ".join(_BULLET.sub("", line).split())
-                for line in last.action_plan.splitlines() if line.strip()
-            )
-            plan = plan if len(plan) <= 120 else plan[:117] + "..."
-            line += " " + msg.LAST_TIME_PLAN.format(plan=plan)
-        c.print(_text(line, style="italic"))
+    c.print(_text(block.title, style="bold"))
+    if block.text:
+        c.print(_text(block.text))
     if block.items:
         c.print()
-        c.print(_text(block.guidelines_heading))
-        _numbered(c, [(f"{n}.", item) for n, item in enumerate(block.items, start=1)])
+        _numbered(c, [
+            (f"{n}.", f"{msg.CONTEXT_MARK} {item}" if n in block.context else item)
+            for n, item in enumerate(block.items, start=1)
+        ])
+    _terms(c, block.terms)
+
+
+def _terms(c: Console, terms: tuple[tuple[str, str], ...]) -> None:
+    if not terms:
+        return
+    c.print()
+    c.print(_text(msg.WORDS_HEADING))
+    for term, meaning in terms:
+        _hanging(c, f"  {term}: ", meaning)
+
+
+def _hanging(c: Console, lead: str, text: str) -> None:
+    import textwrap
+
+    for line in textwrap.wrap(" ".join(text.split()), width=max(c.width - 1, 40),
+                              initial_indent=lead, subsequent_indent=" " * 4,
+                              break_on_hyphens=False) or [lead.rstrip()]:
+        c.print(_text(line), soft_wrap=True)
 
 
 def _numbered(c: Console, rows: list[tuple[str, str]]) -> None:

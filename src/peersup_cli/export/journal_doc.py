@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..guidelines.model import Framework
 from ..journal.model import Journal, ValueReflection
+from ..reflection.answers import items
 from .model import Block, Document, Item, Part, Prompt, ScalePoint, Section, short_credit
 
 ACTION_PLAN_HINT = "One or two things to try before next time."
@@ -40,10 +41,18 @@ def build_journal(journal: Journal, framework: Framework | None = None) -> Docum
     else:
         title = "Reflection"
     before = (_agenda(journal),) if journal.agenda is not None else ()
-    after = (
-        Block("Action plan", journal.action_plan, hint=ACTION_PLAN_HINT),
-        Block("Support I would like from supervision", journal.support),
-    )
+    after: tuple[Block, ...]
+    if journal.agenda is not None:
+        # A prep's action plan is what to offer or check on: part of its agenda. Support
+        # wanted is not asked in a prep; only one begun with an older peersup has it.
+        after = ()
+        if journal.support is not None:
+            after = (Block("Support I would like from supervision", journal.support),)
+    else:
+        after = (
+            Block("Action plan", journal.action_plan, hint=ACTION_PLAN_HINT),
+            Block("Support I would like from supervision", journal.support),
+        )
     status = "" if journal.status == "complete" else " · unfinished"
     credit = f"Source: {framework.source.credit()}" if framework else ""
     return Document(
@@ -84,6 +93,7 @@ def _agenda(journal: Journal) -> Block:
         children.append(_list("Done since last time", agenda.done, True))
     children.append(_list("Topics to raise", agenda.topics, False))
     children.append(_list("Questions to ask", agenda.questions, False))
+    children.append(_list("To offer or check on", items(journal.action_plan), False))
     return Block("Agenda", children=tuple(children))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as msg
+
 if TYPE_CHECKING:  # the diff module is only loaded by `frameworks --diff`
     from .diff import Change, FrameworkDiff
     from .model import Framework, Guidelines, Value
@@ -172,14 +174,15 @@ def paragraphs(text: str, width: int, indent: int = 0) -> str:
 
 
 def value_text(fw: Framework, v: Value, roles: tuple[str, ...], width: int) -> str:
-    """One value in full, as plain text."""
+    """One value in full, as plain text: then the words the glossary explains."""
     heading = textwrap.fill(f"{v.number}. {v.title}: {v.practice}", width, break_on_hyphens=False)
     parts = [f"{heading}\n{fw.id} / {v.id}"]
     if v.description.strip():
         parts.append(paragraphs(v.description, width))
     for role in roles:
         label = fw.role_label(role)
-        items = v.guidelines.get(role, ())
+        # An item that sets the scene rather than names a practice is marked (never ticked).
+        items = [f"{msg.CONTEXT_MARK} {i.text}" if i.context else i.text for i in v.items(role)]
         if items:
             parts.append(f"{label} guidelines\n{numbered(items, width)}")
     for role in roles:
@@ -189,6 +192,12 @@ def value_text(fw: Framework, v: Value, roles: tuple[str, ...], width: int) -> s
                 f"Questions to reflect on ({fw.role_label(role).lower()})\n"
                 + numbered(prompts, width, bullet="-")
             )
+    terms = fw.terms_in(value_source_text(v, roles))
+    if terms:
+        parts.append(msg.WORDS_HEADING.rstrip(":") + "\n" + "\n".join(
+            textwrap.fill(f"{term}: {meaning}", width, initial_indent="  ",
+                          subsequent_indent="    ", break_on_hyphens=False)
+            for term, meaning in terms))
     return "\n\n".join(parts)
 
 

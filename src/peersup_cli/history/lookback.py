@@ -40,12 +40,19 @@ class LatestPrep:
 
 
 def last_reflected(
-    index: Index, role: str, values: Collection[str] | None = None
+    index: Index,
+    role: str,
+    values: Collection[str] | None = None,
+    *,
+    kind: str | None = None,
+    supervisee: str | None = None,
 ) -> dict[str, datetime]:
     """For each value id: when this role last reflected on it (answered, ticked or rated
     something: a value skipped through does not count). ``values``: the ids asked about;
-    the newest journals are read until each has been found."""
-    return {vid: last.date for vid, last in last_times(index, role, values=values).items()}
+    the newest journals are read until each has been found. ``kind`` and ``supervisee`` as
+    for ``last_times``."""
+    found = last_times(index, role, values=values, kind=kind, supervisee=supervisee)
+    return {vid: last.date for vid, last in found.items()}
 
 
 def last_times(
@@ -54,15 +61,26 @@ def last_times(
     *,
     exclude: Path | None = None,
     values: Collection[str] | None = None,
+    kind: str | None = None,
+    supervisee: str | None = None,
 ) -> dict[str, LastTime]:
     """For each value id: what this role said about it the last time it reflected on it
     (rating, date, planned action). ``exclude`` leaves out one file (the partial journal of
     the session resumed); ``values``: the ids asked about (reading stops once all are found).
+    ``kind`` ("reflect" or "prep"): only journals of that kind; ``supervisee``: only preps for
+    that person (so one supervisee's notes never show in another's prep).
     """
     out: dict[str, LastTime] = {}
     wanted = set(values) if values is not None else None
+    person = person_key(supervisee) if supervisee is not None else None
     for entry in index.newest_first(Filters(role=role)):
         if entry.path == exclude:
+            continue
+        if kind is not None and ("prep" if entry.supervisee is not None else "reflect") != kind:
+            continue
+        if person is not None and (
+            entry.supervisee is None or person_key(entry.supervisee) != person
+        ):
             continue
         when: datetime | None = None
         for value in entry.values():
@@ -135,14 +153,26 @@ class Lookback:
         return self._index
 
     def last_reflected(
-        self, role: str, values: Collection[str] | None = None
+        self,
+        role: str,
+        values: Collection[str] | None = None,
+        *,
+        kind: str | None = None,
+        supervisee: str | None = None,
     ) -> dict[str, datetime]:
-        return last_reflected(self.index, role, values)
+        return last_reflected(self.index, role, values, kind=kind, supervisee=supervisee)
 
     def last_times(
-        self, role: str, *, exclude: Path | None = None, values: Collection[str] | None = None
+        self,
+        role: str,
+        *,
+        exclude: Path | None = None,
+        values: Collection[str] | None = None,
+        kind: str | None = None,
+        supervisee: str | None = None,
     ) -> dict[str, LastTime]:
-        return last_times(self.index, role, exclude=exclude, values=values)
+        return last_times(self.index, role, exclude=exclude, values=values, kind=kind,
+                          supervisee=supervisee)
 
     def latest_prep(
         self, supervisee: str, *, complete_only: bool = False, exclude: Path | None = None

@@ -10,13 +10,17 @@ exit code 2, and no journal. Schema (every key optional except what the session 
         practiced: [1, 3]         # guideline numbers ([] = none of them)
         rating: 3                 # a point on the framework's rating scale
         answers: ["text", null]   # one per prompt, in order; null or missing = skipped
-    action_plan: "..."
-    support: "..."
+    action_plan: "..."            # reflect only
+    support: "..."                # reflect only
     # prep only:
     carry_over:                   # decisions for last prep's open items: done | carry | drop
       "Practise saying no": done  # keyed by the item's text or its number (1 = first)
     topics: ["...", "..."]        # single lines
     questions: ["..."]
+    offer: ["..."]                # what to offer or check on (``action_plan`` text works too)
+
+Without ``values`` (and without --values), a reflection takes the values next in turn (as
+many as the session_size setting says, else 3) and a prep takes none.
 """
 
 from __future__ import annotations
@@ -26,14 +30,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import messages as msg
 from ..errors import AnswersFileError
 from ..guidelines.model import Framework
+from .answers import COUNT_STEP, items
 from .plan import CARRY, DONE, DROP
 from .port import Block, Command, Problem, Question, Reply
 
 MAX_BYTES = 5 * 1024 * 1024
 TOP_KEYS = ("role", "framework", "supervisee", "values", "action_plan", "support")
-PREP_KEYS = ("carry_over", "topics", "questions")
+PREP_KEYS = ("carry_over", "topics", "questions", "offer")
+REFLECT_ONLY = ("support",)
 VALUE_KEYS = ("practiced", "rating", "answers")
 DECISIONS = (DONE, CARRY, DROP)
 
@@ -57,6 +64,7 @@ class AnswersData:
     carry_over: dict[str | int, str] = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    offer: list[str] = field(default_factory=list)
 
 
 def _fail(source: str, key: str, problem: str) -> AnswersFileError:
@@ -76,10 +84,13 @@ def load_answers(path: Path, *, prep: bool) -> AnswersData:
     data = _parse(text, source, json_file=path.suffix.lower() == ".json")
     if not isinstance(data, dict):
         raise AnswersFileError(f"{source}: expected keys such as role, values, action_plan.")
-    allowed = TOP_KEYS + (PREP_KEYS if prep else ())
+    allowed: tuple[str, ...] = tuple(
+        k for k in (TOP_KEYS + PREP_KEYS if prep else TOP_KEYS)
+        if not (prep and k in REFLECT_ONLY))
     for key in data:
         if key not in allowed:
-            hint = " (only for prep)" if key in PREP_KEYS else ""
+            hint = (" (only for prep)" if key in PREP_KEYS else
+                    " (a prep does not ask it)" if key in REFLECT_ONLY else "")
             raise _fail(source, str(key), f"unknown key{hint}; known keys: {', '.join(allowed)}")
     out = AnswersData(source)
     out.role = _text(data, "role", source, optional=True)
@@ -96,6 +107,7 @@ def load_answers(path: Path, *, prep: bool) -> AnswersData:
     if prep:
         out.topics = _lines(data.get("topics"), "topics", source)
         out.questions = _lines(data.get("questions"), "questions", source)
+        out.offer = _lines(data.get("offer"), "offer", source)
         out.carry_over = _decisions(data.get("carry_over"), source)
     return out
 
@@ -249,6 +261,8 @@ def check_against(
         for n in entry.practiced or []:
             if not 1 <= n <= high:
                 raise _fail(src, f"{key}.practiced", f"{n} is not a guideline number (1 to {high})")
+            if value.is_context(role, n):
+                raise _fail(src, f"{key}.practiced", msg.NOT_FOR_TICKING.format(number=n))
         if entry.rating is not None and entry.rating not in scale:
             raise _fail(src, f"{key}.rating",
                         f"{entry.rating} is not on the rating scale ({scale[0]} to {scale[-1]})")
@@ -285,10 +299,15 @@ class AnswersPort:
 
     def _text_for(self, qid: str) -> str | None:
         d = self.data
-        if qid.startswith("carry."):
-            n = int(qid.split(".", 1)[1])
-            item = self.carry_items[n - 1]
-            return d.carry_over.get(n) or d.carry_over.get(item)
+        if qid in ("carry.done", "carry.drop"):
+            wanted = DONE if qid == "carry.done" else DROP
+            numbers = [str(n) for n, item in enumerate(self.carry_items, start=1)
+                       if (d.carry_over.get(n) or d.carry_over.get(item)) == wanted]
+            return " ".join(numbers) or None
+        if qid == "offer":
+            return "\n".join(d.offer or items(d.action_plan)) or None
+        if qid == COUNT_STEP:
+            return None  # the file's values are chosen already; else the usual number in turn
         if qid in ("topics", "questions"):
             return "\n".join(getattr(d, qid)) or None
         if qid in ("action_plan", "support"):

@@ -30,11 +30,13 @@ from ..errors import DraftError
 from ..journal import store
 from ..journal.format import JournalFormatError
 from ..storage import atomic_write, ensure_private_dir
-from .plan import CARRY, DONE, DROP
+from .answers import COUNT_STEP, LISTED, PARTIAL
+from .plan import ABOUT_SOMEONE, CARRY, DONE, DROP, KINDS
 
-DRAFT_VERSION = 2
+# 3: the values offered in turn (``in_turn``, ``size``) and a prep's done and drop lists. A draft
+# of version 2 reads as one with nothing offered in turn; its answers are upgraded on resuming.
+DRAFT_VERSION = 3
 SUFFIX = ".json"
-PARTIAL = ".partial"  # answers["<step>.partial"]: the lines entered so far of an open answer
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -66,6 +68,10 @@ class Draft:
     # What each value looked like when the session started (title, prompts, items), so answers
     # for a value that later guidelines no longer have can still be kept with their questions.
     snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The values offered in turn (ids, least recently reflected on first) and how many of them
+    # a skipped "how many" question takes (``Plan.in_turn``, ``Plan.size``).
+    in_turn: list[str] = field(default_factory=list)
+    size: int = 0
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -100,6 +106,8 @@ def new_draft(
     carry_items: list[str] | None = None,
     carry_date: datetime | None = None,
     name: str | None = None,
+    in_turn: list[str] | None = None,
+    size: int = 0,
 ) -> Draft:
     """A draft with a fresh file name, or ``name`` (not written until ``save_draft``)."""
     if name is None:
@@ -115,6 +123,8 @@ def new_draft(
         supervisee=supervisee,
         carry_items=list(carry_items or []),
         carry_date=carry_date,
+        in_turn=list(in_turn or []),
+        size=size,
     )
 
 
@@ -166,17 +176,13 @@ def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
         if key not in data:
             raise _Bad(f"the {key} is missing")
     kind = _str(data, "kind")
-    if kind not in ("reflect", "prep"):
-        raise _Bad(f"the kind {kind!r} is not reflect or prep")
-    values = data["values"]
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise _Bad("the values are not a list of value ids")
-    carry = data.get("carry_items") or []
-    if not isinstance(carry, list) or not all(isinstance(i, str) for i in carry):
-        raise _Bad("the carry-over items are not a list of texts")
-    position = data.get("position") or 0
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-        raise _Bad("the position is not a number")
+    if kind not in KINDS:
+        raise _Bad(f"the kind {kind!r} is not {' or '.join(KINDS)}")
+    values = _texts(data, "values", "the values are not a list of value ids")
+    in_turn = _texts(data, "in_turn", "the values offered in turn are not a list of value ids")
+    carry = _texts(data, "carry_items", "the carry-over items are not a list of texts")
+    size = _count(data, "size", "the session size is not a number")
+    position = _count(data, "position", "the position is not a number")
     answers = data.get("answers") or {}
     if not isinstance(answers, dict):
         raise _Bad("the answers are not a list of questions and answers")
@@ -190,8 +196,8 @@ def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
     supervisee = data.get("supervisee")
     if supervisee is not None and not isinstance(supervisee, str):
         raise _Bad("the supervisee is not a name")
-    if kind == "prep" and supervisee is None:
-        raise _Bad("a prep draft names no supervisee")
+    if kind in ABOUT_SOMEONE and supervisee is None:
+        raise _Bad(f"a {kind} draft names no supervisee")
     return Draft(
         path=path,
         kind=kind,
@@ -210,6 +216,8 @@ def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
         saving_sha256=_opt_str(data, "saving_sha256"),
         saving_status=_opt_str(data, "saving_status"),
         snapshot=dict(snapshot),
+        in_turn=list(in_turn),
+        size=size,
     )
 
 
@@ -222,16 +230,34 @@ def answer_problem(key: str, value: Any) -> str | None:
         ok = isinstance(value, str)
     elif step.endswith(".rating"):
         ok = isinstance(value, int) and not isinstance(value, bool)
-    elif step.endswith(".practiced"):
+    elif step.endswith(".practiced") or step in ("carry.done", "carry.drop"):
         ok = isinstance(value, list) and all(
             isinstance(n, int) and not isinstance(n, bool) for n in value)
-    elif step.startswith("carry."):
+    elif step == COUNT_STEP:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif step.startswith("carry."):  # one choice per item, as peersup 0.1 saved a prep
         ok = value in (CARRY, DONE, DROP)
-    elif step in ("topics", "questions"):
+    elif step in LISTED:
         ok = isinstance(value, list) and all(isinstance(t, str) for t in value)
     else:
         ok = isinstance(value, str)
     return None if ok else f"the answer to {key} is not the right kind ({value!r:.40})"
+
+
+def _texts(data: dict[str, Any], key: str, problem: str) -> list[str]:
+    value = data.get(key)
+    value = [] if value is None else value
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(problem)
+    return list(value)
+
+
+def _count(data: dict[str, Any], key: str, problem: str) -> int:
+    value = data.get(key)
+    value = 0 if value is None else value
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Bad(problem)
+    return value
 
 
 def _str(data: dict[str, Any], key: str) -> str:

@@ -1,6 +1,7 @@
 """The session state machine: one question at a time, through an input port, never the terminal.
 
-The steps come from ``plan.build_steps``. ``position`` points at the next step; ``answers`` maps
+The steps come from the session's kind (``kinds.build_steps``), rebuilt after every answer since
+an answer may change the steps after it. ``position`` points at the next step; ``answers`` maps
 step ids to what was given (``None`` for a skip). Both are handed to ``on_change`` after every
 answer, so the caller can save a draft the moment anything changes. ``journal_mapping`` turns the
 answers into the journal.
@@ -18,21 +19,20 @@ from typing import Any
 from .. import messages as msg
 from ..errors import SessionStopped
 from ..journal.model import Journal
-from .draft import PARTIAL, clean
-from .journal_mapping import answers_from_journal, to_journal
-from .plan import KIND_PREP, KIND_REFLECT, Answers, Plan, Step, build_steps
+from .answers import PARTIAL, lines, worth_keeping
+from .draft import clean
+from .journal_mapping import answers_from_journal, to_journal, value_text
+from .kinds import build_steps, kind_of
+from .plan import KIND_PREP, KIND_REFLECT, Answers, Plan, Step
 from .port import (
-    Choice,
     Command,
     HelpBlock,
     InputPort,
-    ItemList,
     Kind,
     MoreText,
     Notice,
     Problem,
     Question,
-    Section,
     ValueHeader,
 )
 
@@ -48,7 +48,7 @@ __all__ = [
     "Step",
     "answers_from_journal",
     "build_steps",
-    "parse_carry",
+    "parse_count",
     "parse_items",
     "parse_list",
     "parse_rating",
@@ -75,11 +75,13 @@ class Session:
     ) -> None:
         self.plan = plan
         self.port = port
-        self.steps = build_steps(plan)
         self.answers: Answers = dict(answers or {})
+        self.steps = build_steps(plan, self.answers)
         self.position = max(0, min(position, len(self.steps)))
         self._on_change = on_change
         self._shown_section: str | None = None
+        # The lines of the current answer typed before a key (:h, :m) interrupted them.
+        self._continuing: str | None = None
 
     # -- running -------------------------------------------------------------------------------
     def run(self, *, resumed: bool = False) -> Outcome:
@@ -101,13 +103,15 @@ class Session:
                                   msg.RESUMING_DONE))
         if self.position < len(self.steps):
             self.port.show(Notice(msg.KEYS_LINE))
+            for block in kind_of(self.plan).intro(self.plan):
+                self.port.show(block)
         while self.position < len(self.steps):
             step = self.steps[self.position]
             if step.section != self._shown_section:
                 self._show_section(step)
             reply = self.port.ask(self._question(step))
             if reply.command is Command.STOP:
-                if not self.answers:
+                if not worth_keeping(self.answers):
                     # Nothing to keep yet: stopping is simply leaving.
                     self.port.show(Notice(msg.NO_STOP_YET))
                 return Outcome.STOPPED
@@ -116,16 +120,16 @@ class Session:
                     self.port.show(Problem(msg.FIRST_QUESTION))
                 else:
                     self.position -= 1
+                    self._continuing = None
                     self._changed()
                 continue
-            if reply.command is Command.HELP:
-                self.port.show(HelpBlock(msg.HELP_LINES))
+            if reply.command in (Command.HELP, Command.MORE):
+                self._continuing = reply.typed
+                self.port.show(self._help(step) if reply.command is Command.HELP
+                               else self._more(step))
                 continue
-            if reply.command is Command.MORE:
-                if step.value is not None and step.value.description.strip():
-                    self.port.show(MoreText(step.value.title, step.value.description.strip()))
-                else:
-                    self.port.show(Problem(msg.NO_MORE))
+            if reply.command is Command.CLEAR:
+                self._settle(step, None)
                 continue
             # Undecodable bytes typed at a prompt arrive as lone surrogates; U+FFFD keeps the
             # rest of the answer writable as UTF-8 (draft and journal) and the session going.
@@ -141,11 +145,17 @@ class Session:
                 if problem:
                     self.port.show(Problem(problem))
                     continue
-            self.answers[step.id] = value
-            self.answers.pop(step.id + PARTIAL, None)
-            self.position += 1
-            self._changed()
+            self._settle(step, value)
         return Outcome.COMPLETE
+
+    def _settle(self, step: Step, value: Any) -> None:
+        """``value`` is the answer to ``step``: keep it and go on to the next step."""
+        self.answers[step.id] = value
+        self.answers.pop(step.id + PARTIAL, None)
+        self._continuing = None
+        self.steps = build_steps(self.plan, self.answers)
+        self.position += 1
+        self._changed()
 
     def _typed(self, step: Step, text: str) -> None:
         """One more line of an unfinished answer was entered: keep it in the draft now."""
@@ -156,7 +166,7 @@ class Session:
         typed = self.answers.get(step.id + PARTIAL)
         if not isinstance(typed, str) or not typed.strip():
             return None
-        return parse_list(typed) if step.kind is Kind.LIST else typed
+        return lines(typed) if step.kind is Kind.LIST else typed
 
     def _changed(self) -> None:
         if self._on_change is not None:
@@ -166,90 +176,71 @@ class Session:
     def _show_section(self, step: Step) -> None:
         self._shown_section = step.section
         plan = self.plan
-        name = plan.supervisee or ""
-        if step.section == "carry":
-            when = plan.carry_date.strftime("%d %B %Y") if plan.carry_date else "last time"
-            self.port.show(Section(msg.CARRY_SECTION.format(name=name, date=when),
-                                   msg.CARRY_SECTION_TEXT))
-            self.port.show(ItemList("", tuple(plan.carry_items)))
-        elif step.section == "agenda":
-            self.port.show(Section(msg.AGENDA_SECTION.format(name=name), msg.AGENDA_SECTION_TEXT))
-        elif step.section == "finish":
-            self.port.show(Section(msg.FINISHING, msg.FINISHING_TEXT))
-        elif step.value is not None:
-            value = step.value
-            role_label = plan.framework.role_label(plan.role).lower()
-            summary = value.summary()
-            self.port.show(
-                ValueHeader(
-                    position=plan.values.index(value) + 1,
-                    total=len(plan.values),
-                    number=value.number,
-                    title=value.title,
-                    practice=value.practice,
-                    summary=summary,
-                    has_more=" ".join(value.description.split()) != summary,
-                    guidelines_heading=msg.GUIDELINES_HEADING.format(role=role_label + "s"),
-                    items=tuple(value.guidelines.get(plan.role, ())),
-                    last_time=plan.history.get(value.id),
-                )
+        if step.value is None:
+            for block in kind_of(plan).sections(plan, step.section, self.answers):
+                self.port.show(block)
+            return
+        value = step.value
+        role_label = plan.framework.role_label(plan.role).lower()
+        summary = value.summary()
+        values = [s.value for s in self.steps if s.value is not None]
+        order = list(dict.fromkeys(v.id for v in values))
+        self.port.show(
+            ValueHeader(
+                position=order.index(value.id) + 1,
+                total=len(order),
+                number=value.number,
+                title=value.title,
+                practice=value.practice,
+                summary=summary,
+                has_more=" ".join(value.description.split()) != summary,
+                guidelines_heading=msg.GUIDELINES_HEADING.format(role=role_label + "s"),
+                items=tuple(value.guidelines.get(plan.role, ())),
+                last_time=plan.history.get(value.id),
+                context=value.context.get(plan.role, ()),
             )
+        )
+
+    def _terms(self, step: Step) -> tuple[tuple[str, str], ...]:
+        if step.value is None:
+            return ()
+        return tuple(self.plan.framework.terms_in(value_text(step.value, self.plan.role)))
+
+    def _help(self, step: Step) -> HelpBlock:
+        return HelpBlock(msg.HELP_LINES, self._terms(step))
+
+    def _more(self, step: Step) -> MoreText | Problem:
+        value = step.value
+        if value is None:
+            return Problem(msg.NO_MORE)
+        return MoreText(value.title, value.description.strip(),
+                        tuple(value.guidelines.get(self.plan.role, ())),
+                        value.context.get(self.plan.role, ()), self._terms(step))
 
     def _question(self, step: Step) -> Question:
-        question = self._plain_question(step)
+        back = self.position > 0
+        question = Question(step.id, step.kind, step.text, step.hint, step.choices, back,
+                            _describe(step, self.answers.get(step.id), self.plan),
+                            continuing=self._continuing)
         if step.kind not in (Kind.TEXT, Kind.LIST):
             return question
         current = question.current
-        if current is None and self._typed_before(step) is not None:
+        if current is None and self._continuing is None and self._typed_before(step) is not None:
             current = self.answers[step.id + PARTIAL]
         return dataclasses.replace(
             question, current=current, on_line=lambda text: self._typed(step, text))
 
-    def _plain_question(self, step: Step) -> Question:
-        back = self.position > 0
-        current = _describe(step, self.answers.get(step.id), self.plan)
-        plan = self.plan
-        if step.kind is Kind.CHOICE:
-            item = plan.carry_items[step.index - 1]
-            # The one-line hint names the three choices; no list under every item.
-            return Question(step.id, step.kind, msg.ASK_CARRY.format(item=item),
-                            msg.ASK_CARRY_HINT, can_go_back=back, current=current)
-        if step.kind is Kind.ITEMS:
-            return Question(step.id, step.kind, msg.ASK_PRACTICED, msg.ASK_PRACTICED_HINT,
-                            can_go_back=back, current=current)
-        if step.kind is Kind.RATING:
-            assert step.value is not None
-            scale = plan.framework.rating_scale
-            hint = msg.ASK_RATING_HINT.format(low=scale[0].number, high=scale[-1].number)
-            return Question(
-                step.id, step.kind, msg.ASK_RATING.format(title=step.value.title), hint,
-                tuple(Choice(str(p.number), p.label, p.description) for p in scale), back, current,
-            )
-        if step.value is not None:
-            prompt = step.value.prompts[plan.role][step.index - 1]
-            return Question(step.id, step.kind, prompt, msg.TEXT_HINT, can_go_back=back,
-                            current=current)
-        name = plan.supervisee or ""
-        texts = {
-            "topics": (msg.ASK_TOPICS.format(name=name), msg.LIST_HINT),
-            "questions": (msg.ASK_QUESTIONS.format(name=name), msg.LIST_HINT),
-            "action_plan": (msg.ASK_ACTION_PLAN, msg.TEXT_HINT),
-            "support": (msg.ASK_SUPPORT, msg.TEXT_HINT),
-        }
-        text, hint = texts[step.id]
-        return Question(step.id, step.kind, text, hint, can_go_back=back, current=current)
-
     # -- parsing -------------------------------------------------------------------------------
     def _parse(self, step: Step, text: str) -> tuple[Any, str | None]:
         if step.kind is Kind.ITEMS:
-            assert step.value is not None
-            return parse_items(text, len(step.value.guidelines.get(self.plan.role, ())))
+            return parse_items(text, step.high, step.unavailable, step.unavailable_why,
+                               step.noun)
         if step.kind is Kind.RATING:
             return parse_rating(text, [p.number for p in self.plan.framework.rating_scale])
-        if step.kind is Kind.CHOICE:
-            return parse_carry(text)
+        if step.kind is Kind.COUNT:
+            return parse_count(text, step.low, step.high)
         if step.kind is Kind.LIST:
-            return parse_list(text), None
+            return lines(text), None
         return text, None
 
     # -- the result ----------------------------------------------------------------------------
@@ -261,17 +252,24 @@ class Session:
 _SEP = re.compile(r"[\s,;]+")
 
 
-def parse_items(text: str, high: int) -> tuple[list[int] | None, str | None]:
+def parse_items(
+    text: str, high: int, unavailable: tuple[int, ...] = (), why: str = "",
+    noun: str = "guideline",
+) -> tuple[list[int] | None, str | None]:
+    """Numbers from 1 to ``high`` (``0``, ``none`` or ``-`` for none of them) of ``noun``s; a
+    number in ``unavailable`` is refused with ``why`` (a sentence with ``{number}``)."""
     tokens = [t for t in _SEP.split(text.strip()) if t]
     if [t.lower() for t in tokens] in (["0"], ["none"], ["-"]):
         return [], None
     numbers: list[int] = []
     for token in tokens:
         if not token.isdigit():
-            return None, msg.BAD_ITEMS.format(high=high)
+            return None, msg.BAD_ITEMS.format(noun=noun, high=high)
         number = int(token)
         if not 1 <= number <= high:
-            return None, msg.BAD_ITEM_NUMBER.format(number=number, high=high)
+            return None, msg.BAD_ITEM_NUMBER.format(noun=noun, number=number, high=high)
+        if number in unavailable:
+            return None, why.format(number=number)
         if number not in numbers:
             numbers.append(number)
     return sorted(numbers), None
@@ -284,18 +282,19 @@ def parse_rating(text: str, scale: list[int]) -> tuple[int | None, str | None]:
     return None, msg.BAD_RATING.format(low=scale[0], high=scale[-1])
 
 
-def parse_carry(text: str) -> tuple[str | None, str | None]:
+def parse_count(text: str, low: int, high: int) -> tuple[int | None, str | None]:
+    """A whole number from ``low`` to ``high``, or ``all`` for ``high``."""
     token = text.strip().lower()
-    for key, word, label in msg.CARRY_CHOICES:
-        if token in (key, word, label.lower()):
-            return word, None
-    keys = ", ".join(f"{key} ({label.lower()})" for key, _, label in msg.CARRY_CHOICES)
-    return None, msg.BAD_CHOICE.format(keys=keys)
+    if token in ("all", "every", "a"):
+        return high, None
+    if token.isdigit() and low <= int(token) <= high:
+        return int(token), None
+    return None, msg.BAD_COUNT.format(low=low, high=high)
 
 
 def parse_list(text: str) -> list[str]:
     """One entry per line; blank lines dropped; a stray carriage return is not part of it."""
-    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    return lines(text)
 
 
 def _describe(step: Step, value: Any, plan: Plan) -> str | None:

@@ -8,24 +8,12 @@ from typing import Any
 
 from .. import messages as msg
 from ..guidelines.model import Framework, Value
-from ..journal.model import STATUS_PARTIAL, Agenda, GuidelineItem, Journal, ValueReflection
-from .plan import CARRY, DONE, DROP, KIND_PREP, Answers, Plan, build_steps
+from ..journal.model import STATUS_PARTIAL, GuidelineItem, Journal, ValueReflection
+from .answers import given
+from .kinds import build_steps, kind_of
+from .plan import Answers, Plan, chosen_values
 
-PARTIAL = ".partial"  # as in ``draft.PARTIAL`` (not imported: draft imports plan, keep it flat)
-
-
-def given(answers: Answers, key: str) -> Any:
-    """The answer to step ``key``; failing that, the lines of it entered before the session was
-    cut off (kept in the draft line by line), so no entered line is missing from the journal."""
-    value = answers.get(key)
-    if value is not None:
-        return value
-    typed = answers.get(key + PARTIAL)
-    if isinstance(typed, str) and typed.strip():
-        if key in ("topics", "questions"):
-            return [line.rstrip("\r") for line in typed.split("\n") if line.strip()]
-        return typed
-    return None
+__all__ = ["answers_from_journal", "given", "to_journal", "value_text"]
 
 
 def reached(plan: Plan, answers: Answers, value: Value) -> bool:
@@ -33,13 +21,21 @@ def reached(plan: Plan, answers: Answers, value: Value) -> bool:
     return any(key.startswith(prefix) for key in answers)
 
 
+def value_text(value: Value, role: str) -> str:
+    """A value's own words for ``role`` (title, practice, description, items), to find the
+    glossary terms it uses."""
+    return "\n".join([value.title, value.practice, value.description,
+                      *value.guidelines.get(role, ())])
+
+
 def to_journal(
     plan: Plan, answers: Answers, *, status: str, date: datetime, version: str
 ) -> Journal:
-    """The journal for a session: every planned value when complete, those reached when not."""
+    """The journal for a session: every value covered when complete, those reached when not."""
     fw = plan.framework
+    values = chosen_values(plan, answers)
     reflections: list[ValueReflection] = []
-    for value in plan.values:
+    for value in values:
         if status == STATUS_PARTIAL and not reached(plan, answers, value):
             continue
         practiced = answers.get(f"{value.id}.practiced") or []
@@ -64,18 +60,7 @@ def to_journal(
             )
         )
     reflections += plan.kept
-    agenda = None
-    if plan.kind == KIND_PREP:
-        agenda = Agenda()
-        for n, item in enumerate(plan.carry_items, start=1):
-            choice = answers.get(f"carry.{n}")
-            if choice == DONE:
-                agenda.done.append(item)
-            elif choice != DROP:  # unanswered items carry over: nothing open is lost
-                agenda.carried.append(item)
-        agenda.topics = list(given(answers, "topics") or [])
-        agenda.questions = list(given(answers, "questions") or [])
-    return Journal(
+    journal = Journal(
         date=date,
         role=plan.role,
         framework=fw.id,
@@ -85,14 +70,13 @@ def to_journal(
         supervisee=plan.supervisee,
         framework_title=fw.title,
         role_label=fw.role_label(plan.role),
-        action_plan=given(answers, "action_plan"),
-        support=given(answers, "support"),
-        agenda=agenda,
         planned=(
-            [v.id for v in plan.values] + [r.value_id for r in plan.kept]
+            [v.id for v in values] + [r.value_id for r in plan.kept]
             if status == STATUS_PARTIAL else []
         ),
     )
+    kind_of(plan).fill(journal, plan, answers)
+    return journal
 
 
 def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
@@ -102,10 +86,6 @@ def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
     cannot tell which), so the session carries on at the first value not yet in it.
     """
     answers: Answers = {}
-    # The plan's carry-over items were rebuilt from this journal: its done items, then the rest.
-    done = len(journal.agenda.done) if journal.agenda else 0
-    for n, _item in enumerate(plan.carry_items, start=1):
-        answers[f"carry.{n}"] = DONE if n <= done else CARRY
     kept = {id(r) for r in plan.kept}
     for r in journal.reflections:
         value = plan.framework.value(r.value_id)
@@ -116,17 +96,14 @@ def answers_from_journal(plan: Plan, journal: Journal) -> tuple[Answers, int]:
         answers[f"{r.value_id}.rating"] = r.rating
         for n in range(1, len(value.prompts.get(plan.role, ())) + 1):
             answers[f"{r.value_id}.answer.{n}"] = r.answers[n - 1] if n <= len(r.answers) else None
-    if journal.agenda is not None:
-        if journal.agenda.topics:
-            answers["topics"] = list(journal.agenda.topics)
-        if journal.agenda.questions:
-            answers["questions"] = list(journal.agenda.questions)
-    for key in ("action_plan", "support"):
-        if getattr(journal, key) is not None:
-            answers[key] = getattr(journal, key)
-    steps = build_steps(plan)
-    position = next((i for i, s in enumerate(steps) if s.id not in answers), len(steps))
-    return answers, position
+    kind_of(plan).unfill(plan, journal, answers)
+    return answers, first_unanswered(plan, answers)
+
+
+def first_unanswered(plan: Plan, answers: Answers) -> int:
+    """Where a session with these answers carries on: its first step not answered yet."""
+    steps = build_steps(plan, answers)
+    return next((i for i, s in enumerate(steps) if s.id not in answers), len(steps))
 
 
 def still_askable(framework: Framework, role: str, reflection: ValueReflection) -> bool:

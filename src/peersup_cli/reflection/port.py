@@ -14,6 +14,7 @@ answer, and every line of the answer being typed, is kept.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -28,6 +29,7 @@ class Kind(enum.Enum):
     TEXT = "text"  # free text, may span several lines
     LIST = "list"  # several single-line entries, one per line (topics, questions)
     CHOICE = "choice"  # one of a few keyed choices
+    COUNT = "count"  # how many (of the values offered in turn)
 
 
 class Command(enum.Enum):
@@ -36,10 +38,12 @@ class Command(enum.Enum):
     HELP = "help"  # :h or ?
     STOP = "stop"  # :q  save what there is and stop
     MORE = "more"  # :m  the value's full description
+    CLEAR = "clear"  # :clear  empty the earlier answer and go on
 
 
 # What a person types for each command. A command is a whole line on its own, starting with ":"
-# (or a lone "?"), so no answer can be taken for one.
+# (or a lone "?"), so no answer can be taken for one; it works on any line of an answer. Any
+# other ``:word`` line is questioned by the port (``unknown_key``), never taken silently.
 COMMAND_KEYS: dict[str, Command] = {
     ":b": Command.BACK,
     ":back": Command.BACK,
@@ -50,8 +54,21 @@ COMMAND_KEYS: dict[str, Command] = {
     ":quit": Command.STOP,
     ":m": Command.MORE,
     ":more": Command.MORE,
+    ":clear": Command.CLEAR,
 }
 EDITOR_KEY = ":e"
+_KEY_WORD = re.compile(r":[A-Za-z]+")
+
+
+def unknown_key(line: str) -> str | None:
+    """The ``:word`` on ``line`` when it looks like a key peersup does not have (``:x``,
+    ``:wq``), else None. A colon with anything but letters after it (``:)``) is plain text."""
+    word = line.strip()
+    if not _KEY_WORD.fullmatch(word):
+        return None
+    if word.lower() in COMMAND_KEYS or word.lower() == EDITOR_KEY:
+        return None
+    return word
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,9 @@ class Question:
     can_go_back: bool = True
     # The earlier answer, shown as text, when the person comes back to a question they answered.
     current: str | None = None
+    # The lines of this answer typed before a key such as :h interrupted it: the port shows them
+    # and goes on reading the answer where it stopped.
+    continuing: str | None = None
     # For a multi-line answer: a port calls this with the whole text entered so far each time a
     # line is entered (before the closing empty line), so the engine can save it to the draft at
     # once and a killed session loses no finished line. Ports that read an answer in one go (an
@@ -86,6 +106,8 @@ class Question:
 class Reply:
     text: str | None = None
     command: Command | None = None
+    # With a command typed on a later line of an answer: the lines typed before it.
+    typed: str | None = None
 
     @classmethod
     def answer(cls, text: str) -> Reply:
@@ -123,6 +145,8 @@ class Problem:
 @dataclass(frozen=True)
 class HelpBlock:
     lines: tuple[str, ...]
+    # (term, meaning) for the words of the value being asked about that the glossary explains.
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,12 +161,21 @@ class ValueHeader:
     guidelines_heading: str
     items: tuple[str, ...]
     last_time: LastTime | None = None
+    # Numbers (from 1) of the items that set the scene rather than name a practice: shown, but
+    # never offered for ticking.
+    context: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class MoreText:
+    """Everything about a value (``:m``): the whole description, every guideline in full, and
+    what the words the glossary knows mean."""
+
     title: str
     text: str
+    items: tuple[str, ...] = ()
+    context: tuple[int, ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,22 +20,30 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .. import messages as msg
 from .. import paths
 from ..errors import UsageError
 from ..guidelines.lookup import check_role, get_framework
-from ..guidelines.model import Guidelines
+from ..guidelines.model import Guidelines, Value
 from ..history.lookback import Lookback
 from ..journal import store
 from ..journal.format import JournalFormatError, parse, render
 from ..journal.model import STATUS_COMPLETE, Journal
 from ..storage import atomic_write, ensure_private_dir, remove_stale_temp_files
+from .answers import answered
 from .draft import SUFFIX, Draft, checksum, delete_draft, new_draft, save_draft, scan_drafts
-from .journal_mapping import answers_from_journal, kept_from_answers, still_askable
+from .journal_mapping import (
+    answers_from_journal,
+    first_unanswered,
+    kept_from_answers,
+    still_askable,
+)
+from .kinds import kind_of
 from .lock import is_stale, lock_path, read_lock
-from .plan import KIND_PREP, KIND_REFLECT, Plan, build_steps
+from .plan import KIND_PREP, KIND_REFLECT, Plan
 
 SUPERSEDED = ".superseded.json"
 
@@ -109,48 +117,96 @@ def mark_superseded(journal_dir: Path, old: str, new: str) -> None:
 
 
 # -- finding -------------------------------------------------------------------------------------
+@dataclass
+class Unfinished:
+    """One unfinished session: a draft, or a partial journal whose draft is gone (``journal``,
+    with a draft made from it that is not saved until the session runs)."""
+
+    draft: Draft
+    journal: Journal | None
+    problem: str | None = None  # why these guidelines cannot run it; None when they can
+    open_elsewhere: str | None = None
+
+    @property
+    def started(self) -> datetime:
+        return self.journal.date if self.journal is not None else self.draft.started
+
+    @property
+    def answered(self) -> int:
+        """How many questions have an answer (not skipped), the partial journal's included."""
+        if self.journal is not None:
+            return sum(
+                (r.rating is not None) + bool(r.practiced) + sum(a is not None for a in r.answers)
+                for r in self.journal.reflections
+            )
+        return answered(self.draft.answers)
+
+    @property
+    def partial_journal(self) -> str | None:
+        """The name of the partial journal this session saved (or carries on from), if any."""
+        return self.draft.journal or self.draft.continues
+
+
+def sessions(
+    lookback: Lookback, guidelines: Guidelines | None = None
+) -> tuple[list[Unfinished], list[str]]:
+    """Every unfinished session, newest first, and one sentence per draft set aside as
+    unreadable. A draft whose journal was in fact saved in full is tidied away, not listed."""
+    journal_dir = lookback.journal_dir
+    tidy(journal_dir)
+    scan = scan_drafts(journal_dir)
+    found: list[Unfinished] = []
+    claimed = set(superseded(journal_dir))
+    for d in scan.drafts:
+        claimed.update(n for n in (d.journal, d.continues) if n)
+        reason = _cannot_run(d, guidelines)
+        elsewhere = open_elsewhere(d)
+        if not reason and elsewhere is None and settle(d, journal_dir) is not None:
+            continue  # already saved in full: now tidied, nothing to resume
+        found.append(Unfinished(d, None, reason, elsewhere))
+    for entry in lookback.partial_journals():
+        if entry.path.name in claimed:
+            continue
+        e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
+        made = _draft_for_partial(journal_dir, entry.path, e_kind)
+        if made is not None:
+            found.append(Unfinished(made[0], made[1], _cannot_run(made[0], guidelines)))
+    found.sort(key=lambda u: u.started.timestamp(), reverse=True)
+    return found, list(scan.problems)
+
+
+def matches(
+    item: Unfinished, kind: str, role: str | None = None, supervisee: str | None = None
+) -> bool:
+    """Whether ``item`` is a session of this kind (as this role, for this person)."""
+    d = item.draft
+    if d.kind != kind or (role is not None and d.role != role):
+        return False
+    if supervisee is None:
+        return True
+    return d.supervisee is not None and store.same_person(d.supervisee, supervisee)
+
+
 def find_session(
     lookback: Lookback, kind: str, *, role: str | None = None, supervisee: str | None = None,
     guidelines: Guidelines | None = None,
 ) -> Resumable | None:
     """The newest unfinished session of this kind: a draft, or a partial journal without one.
     With ``guidelines``, a draft they cannot run (unknown framework or role) is set aside."""
-    journal_dir = lookback.journal_dir
-    tidy(journal_dir)
-    scan = scan_drafts(journal_dir)
-    set_aside = list(scan.problems)
-
-    def fits(d_kind: str, d_role: str, d_supervisee: str | None) -> bool:
-        if d_kind != kind or (role is not None and d_role != role):
-            return False
-        if supervisee is None:
-            return True
-        return d_supervisee is not None and store.same_person(d_supervisee, supervisee)
-
-    candidates: list[tuple[float, Draft, Journal | None]] = []
-    claimed = set(superseded(journal_dir))
-    for d in scan.drafts:
-        claimed.update(n for n in (d.journal, d.continues) if n)
-        if not fits(d.kind, d.role, d.supervisee):
+    found, set_aside = sessions(lookback, guidelines)
+    best: Unfinished | None = None
+    for item in found:
+        if not matches(item, kind, role, supervisee):
             continue
-        reason = _cannot_run(d, guidelines)
-        if reason:
-            set_aside.append(msg.DRAFT_NOT_FITTING.format(name=d.path.name, reason=reason))
+        if item.problem is not None:
+            if item.journal is None:
+                set_aside.append(msg.DRAFT_NOT_FITTING.format(name=item.draft.path.name,
+                                                              reason=item.problem))
             continue
-        if open_elsewhere(d) is None and settle(d, journal_dir) is not None:
-            continue  # already saved in full: now tidied, nothing to resume
-        candidates.append((d.started.timestamp(), d, None))
-    for entry in lookback.partial_journals():
-        e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
-        if entry.path.name in claimed or not fits(e_kind, entry.role, entry.supervisee):
-            continue
-        made = _draft_for_partial(journal_dir, entry.path, e_kind)
-        if made is not None and not _cannot_run(made[0], guidelines):
-            candidates.append((made[1].date.timestamp(), made[0], made[1]))
-    if not candidates:
+        best = best or item
+    if best is None:
         return None
-    _, best, journal = max(candidates, key=lambda c: c[0])
-    return Resumable(best, journal, set_aside, open_elsewhere(best))
+    return Resumable(best.draft, best.journal, set_aside, best.open_elsewhere)
 
 
 def find_resumable(
@@ -227,7 +283,7 @@ def resume_plan(
         kept_ids = {r.value_id for r in kept}
     else:
         kept = []
-        for vid in draft.values:
+        for vid in dict.fromkeys([*draft.values, *draft.in_turn]):
             value = framework.value(vid)
             answered = [k for k in draft.answers if k.startswith(f"{vid}.answer.")]
             too_many = value is not None and any(
@@ -238,24 +294,32 @@ def resume_plan(
                 if reflection is not None:
                     kept.append(reflection)
         kept_ids = {r.value_id for r in kept}
-    values = [v for v in (framework.value(i) for i in draft.values)
-              if v is not None and v.id not in kept_ids]
+    def usable(ids: list[str]) -> list[Value]:
+        return [v for v in (framework.value(i) for i in ids)
+                if v is not None and v.id not in kept_ids]
+
+    values, offered = usable(draft.values), usable(draft.in_turn)
     exclude_name = draft.journal or draft.continues
     exclude = lookback.journal_dir / exclude_name if exclude_name else None
+    scope = draft.supervisee if draft.kind == KIND_PREP else None
     plan = Plan(
         kind=draft.kind, role=role, framework=framework, values=values,
         supervisee=draft.supervisee, carry_items=list(draft.carry_items),
-        carry_date=draft.carry_date, kept=kept,
-        history=(lookback.last_times(role, exclude=exclude, values=[v.id for v in values])
+        carry_date=draft.carry_date, kept=kept, in_turn=offered, size=draft.size,
+        history=(lookback.last_times(role, exclude=exclude, kind=draft.kind, supervisee=scope,
+                                     values=[v.id for v in [*values, *offered]])
                  if history else {}),
     )
     if journal is not None:
         draft.answers, draft.position = answers_from_journal(plan, journal)
-    elif len(values) != len(draft.values):
-        # The steps changed: carry on at the first question not answered yet.
-        steps = build_steps(plan)
-        draft.position = next(
-            (i for i, s in enumerate(steps) if s.id not in draft.answers), len(steps))
+        return plan
+    upgraded = kind_of(plan).upgrade(plan, draft.answers)
+    if upgraded != draft.answers or len(values) + len(offered) != len(
+            draft.values) + len(draft.in_turn):
+        # The steps changed (a value gone, answers saved by an older peersup): carry on at the
+        # first question not answered yet.
+        draft.answers = upgraded
+        draft.position = first_unanswered(plan, upgraded)
     return plan
 
 

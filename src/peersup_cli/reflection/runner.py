@@ -7,7 +7,6 @@ and planning a resumed session is ``resume`` (re-exported here, as the CLI calls
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,12 +14,15 @@ from types import FrameType
 
 from .. import messages as msg
 from ..errors import SessionStopped, StorageError
-from ..guidelines.lookup import check_role, find_values, get_framework
+from ..guidelines.lookup import check_role, get_framework
 from ..guidelines.model import Framework, Guidelines, Value
 from ..history.lookback import Lookback
 from ..journal import store
 from ..journal.format import JournalFormatError, render
 from ..journal.model import STATUS_COMPLETE, STATUS_PARTIAL, Journal
+from .answers import items as listed_items
+from .answers import worth_keeping
+from .choose import DEFAULT_SIZE, Selection, choose_focus, in_turn, select
 from .draft import Draft, checksum, delete_draft, new_draft, save_draft
 from .engine import Outcome, Session
 from .lock import DraftLock
@@ -38,23 +40,26 @@ from .resume import (
 )
 
 __all__ = [
+    "DEFAULT_SIZE",
     "Result",
     "Resumable",
+    "Selection",
     "StopOnSignal",
     "ask_role",
+    "ask_yes",
     "carry_items_from",
     "choose_focus",
     "find_resumable",
     "find_session",
+    "in_turn",
     "open_elsewhere",
-    "pick_values",
     "resume_plan",
     "run",
+    "select",
     "start",
     "summarise",
 ]
 
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")
 
 
 @dataclass
@@ -67,42 +72,12 @@ class Result:
     notes: tuple[str, ...] = ()
 
 
-# -- choosing what to cover ----------------------------------------------------------------------
-def choose_focus(values: list[Value], last: dict[str, datetime], count: int) -> list[Value]:
-    """The ``count`` values reflected on least recently (never counts as oldest), in order."""
-    def key(pair: tuple[int, Value]) -> tuple[int, float, int]:
-        index, value = pair
-        when = last.get(value.id)
-        return (0, 0.0, index) if when is None else (1, when.timestamp(), index)
-
-    picked = sorted(enumerate(values), key=key)[: max(count, 0)]
-    return [value for _, value in sorted(picked, key=lambda pair: pair[0])]
-
-
-def pick_values(
-    framework: Framework,
-    spec: str | None,
-    focus: int | None,
-    *,
-    lookback: Lookback,
-    role: str,
-    default_ids: list[str] | None = None,
-) -> list[Value]:
-    if spec:
-        values = find_values(framework, spec)
-    elif default_ids:
-        wanted = set(default_ids)
-        values = [v for v in framework.values if v.id in wanted]
-    else:
-        values = list(framework.values)
-    if focus is not None:
-        values = choose_focus(
-            values, lookback.last_reflected(role, [v.id for v in values]), focus)
-    return values
-
-
+# -- asking before a session ---------------------------------------------------------------
 def ask_role(port: InputPort, framework: Framework) -> str | None:
-    """Ask which role to reflect as; None if the person chose to stop."""
+    """Ask which role to reflect as; None if the person chose to stop. A framework with one
+    role has nothing to ask."""
+    if len(framework.roles) == 1:
+        return framework.roles[0].id
     question = Question(
         "role", Kind.CHOICE, msg.ASK_ROLE, msg.ASK_ROLE_HINT,
         tuple(Choice(str(n), r.label, r.id) for n, r in enumerate(framework.roles, start=1)),
@@ -119,15 +94,30 @@ def ask_role(port: InputPort, framework: Framework) -> str | None:
         port.show(Problem(msg.NEED_ROLE))
 
 
+def ask_yes(port: InputPort, qid: str, text: str, hint: str) -> bool | None:
+    """A yes-or-no question where Enter means yes; None if the person chose to stop."""
+    question = Question(qid, Kind.CHOICE, text, hint, can_go_back=False)
+    while True:
+        reply = port.ask(question)
+        if reply.command is Command.STOP:
+            return None
+        if reply.command is not None:  # Enter (or any other key): the default
+            return True
+        word = (reply.text or "").strip().lower()
+        if word in ("y", "yes", "1"):
+            return True
+        if word in ("n", "no", "2"):
+            return False
+        port.show(Problem(msg.YES_OR_NO))
+
+
 def carry_items_from(journal: Journal) -> list[str]:
-    """Last prep's open items: what was carried, its topics, and its action plan, one per line."""
+    """Last prep's open items: what was carried, its topics, and its action plan (for a prep:
+    what the supervisor meant to offer or check on), one per line."""
     items: list[str] = []
     if journal.agenda is not None:
         items += journal.agenda.carried + journal.agenda.topics
-    for line in (journal.action_plan or "").splitlines():
-        item = _BULLET.sub("", line).strip()
-        if item:
-            items.append(item)
+    items += listed_items(journal.action_plan)
     return list(dict.fromkeys(items))  # each item once, first place kept
 
 
@@ -143,7 +133,10 @@ def start(
     now: datetime,
     supervisee: str | None = None,
     history: bool = True,
+    selection: Selection | None = None,
 ) -> tuple[Plan, Draft]:
+    """The plan and a fresh draft of a new session. ``selection`` (from ``select``) says what
+    it covers; without it, ``values`` (every value when None), each looked back on."""
     framework = get_framework(guidelines, framework_id)
     check_role(framework, role)
     tidy(lookback.journal_dir)
@@ -153,28 +146,36 @@ def start(
         last = lookback.latest_prep(supervisee, complete_only=True)
         if last is not None:
             carry, carry_date = carry_items_from(last.journal), last.journal.date
-    plan_values = list(values if values is not None else framework.values)
+    if selection is None:
+        selection = Selection(list(values if values is not None else framework.values))
+        if history:
+            selection.history = lookback.last_times(
+                role, values=[v.id for v in selection.values], kind=kind,
+                supervisee=supervisee if kind == KIND_PREP else None)
     plan = Plan(
         kind=kind,
         role=role,
         framework=framework,
-        values=plan_values,
+        values=list(selection.values),
         supervisee=supervisee,
         carry_items=carry,
         carry_date=carry_date,
-        history=(lookback.last_times(role, values=[v.id for v in plan_values])
-                 if history else {}),
+        history=dict(selection.history) if history else {},
+        in_turn=list(selection.in_turn),
+        size=selection.size,
+        last_plan=selection.last_plan if history else None,
     )
     draft = new_draft(
         lookback.journal_dir, kind=kind, role=role, framework=framework.id,
         values=[v.id for v in plan.values], started=now, supervisee=supervisee,
-        carry_items=carry, carry_date=carry_date,
+        carry_items=carry, carry_date=carry_date, in_turn=[v.id for v in plan.in_turn],
+        size=plan.size,
     )
     # The wording each value was asked in, so answers outlive a guidelines update.
     draft.snapshot = {
         v.id: {"number": v.number, "title": v.title, "practice": v.practice,
                "items": list(v.guidelines.get(role, ())), "prompts": list(v.prompts.get(role, ()))}
-        for v in plan.values
+        for v in [*plan.values, *plan.in_turn]
     }
     return plan, draft
 
@@ -232,9 +233,8 @@ def _run(
                       on_change=on_change)
     outcome = session.run(resumed=resumed)
     draft.answers, draft.position = dict(session.answers), session.position
-    if outcome is Outcome.STOPPED and not session.answers:
-        if draft.journal is None and draft.continues is None:
-            delete_draft(draft)
+    if outcome is Outcome.STOPPED and not worth_keeping(session.answers):
+        drop_if_empty(draft)
         return Result(outcome, None, None)
     status = STATUS_COMPLETE if outcome is Outcome.COMPLETE else STATUS_PARTIAL
     journal = session.journal(status=status, date=draft.started, version=version)
@@ -266,6 +266,15 @@ def _run(
         draft.saving_sha256 = draft.saving_status = None
         save_draft(draft)
     return Result(outcome, journal, path, notes)
+
+
+def drop_if_empty(draft: Draft) -> bool:
+    """Remove the draft of a session stopped before anything worth keeping (and that carries
+    on no journal); True if there is nothing left of it."""
+    if worth_keeping(draft.answers) or draft.journal is not None or draft.continues is not None:
+        return False
+    delete_draft(draft)
+    return True
 
 
 def _own_partial(draft: Draft, journal_dir: Path) -> Path | None:
