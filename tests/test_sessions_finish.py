@@ -442,3 +442,30 @@ def test_a_value_is_laid_out_for_the_screen_it_has(height: int) -> None:
                 assert not any(line.endswith(" …") for line in lines), (role, value.id)
             for n in value.context.get(role, ()):
                 assert numbered[n - 1].split(". ", 1)[1].startswith("(background)")
+
+
+def test_the_role_question_names_each_role_in_words_only() -> None:
+    fw = load_guidelines().framework("ma-accs-2022")
+    assert fw is not None
+    port = ScriptedPort([("role", "2")])
+    assert runner.ask_role(port, fw) == "supervisor"
+    choices = port.asked[0].choices
+    assert [(c.key, c.label, c.description) for c in choices] == [
+        ("1", "Peer supporter", ""), ("2", "Supervisor", "")]
+
+
+def test_drafts_never_say_nothing_when_lines_were_typed(tmp_path: Path) -> None:
+    from peersup_cli.cli.unfinished_offer import describe
+    from peersup_cli.reflection.draft import new_draft
+    from peersup_cli.reflection.resume import Unfinished
+
+    draft = new_draft(tmp_path, kind="reflect", role="peer-supporter", framework="tiny",
+                      values=["voluntary"], started=NOW)
+    draft.answers = {"values": 3, "voluntary.answer.1": None,
+                     "voluntary.answer.2.partial": "I asked first."}
+    assert describe(Unfinished(draft, None)).answered == "the lines you were typing"
+    draft.answers["voluntary.rating"] = 2
+    assert describe(Unfinished(draft, None)).answered == (
+        "1 question answered and the lines you were typing")
+    draft.answers = {"values": 3, "voluntary.answer.1": None}
+    assert describe(Unfinished(draft, None)).answered == "nothing answered yet"

@@ -35,9 +35,13 @@ def describe(found: Resumable | Unfinished, guidelines: Guidelines | None = None
     if d.supervisee is None:
         what += f" as {role_label(d.role, d.framework, guidelines)}"
     when = item.started.strftime(msg.DATE_FORMAT)
+    from ..reflection.answers import typing
+
     count = item.answered
-    answered = (f"{count} question{'' if count == 1 else 's'} answered" if count
-                else "nothing answered yet")
+    parts = [f"{count} question{'' if count == 1 else 's'} answered"] if count else []
+    if typing(d.answers):  # lines of an answer cut off are kept: never say "nothing"
+        parts.append(msg.KEPT_TYPING)
+    answered = " and ".join(parts) or "nothing answered yet"
     return Described(f"{what}, started {when}", answered)
 
 
@@ -67,7 +71,7 @@ def ask_about(port: InputPort, described: Described) -> str | None:
 
 def kept_sentence(word: str, draft: Draft | None, resume: str) -> str:
     """After Ctrl-C, a closed input or a stop outside a session: exactly what was kept."""
-    from ..reflection.answers import PARTIAL, answered
+    from ..reflection.answers import answered, typing
     from ..reflection.runner import drop_if_empty
 
     if draft is not None and draft.path.exists() and drop_if_empty(draft):
@@ -78,10 +82,8 @@ def kept_sentence(word: str, draft: Draft | None, resume: str) -> str:
             return msg.KEPT_JOURNAL_AS_IT_WAS.format(word=word, name=name, resume=resume)
         return msg.KEPT_NOTHING.format(word=word)
     count = answered(draft.answers)
-    typing = any(k.endswith(PARTIAL) and isinstance(v, str) and v.strip()
-                 for k, v in draft.answers.items())
     parts = [f"{count} answer{'' if count == 1 else 's'}"] if count else []
-    if typing:
+    if typing(draft.answers):
         parts.append(msg.KEPT_TYPING)
     what = " and ".join(parts) or msg.KEPT_NO_ANSWERS
     return msg.KEPT_IN_DRAFT.format(word=word, what=what, resume=resume)

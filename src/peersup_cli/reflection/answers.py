@@ -37,6 +37,12 @@ def answered(answers: dict[str, Any]) -> int:
                if value not in (None, []) and key != COUNT_STEP and not key.endswith(PARTIAL))
 
 
+def typing(answers: dict[str, Any]) -> bool:
+    """Whether the lines of an answer not yet finished are kept (a stop cut it off)."""
+    return any(key.endswith(PARTIAL) and isinstance(value, str) and value.strip()
+               for key, value in answers.items())
+
+
 def lines(text: str) -> list[str]:
     """One entry per line; blank lines dropped; a stray carriage return is not part of it."""
     return [line.rstrip("\r") for line in text.split("\n") if line.strip()]

@@ -80,7 +80,8 @@ def ask_role(port: InputPort, framework: Framework) -> str | None:
         return framework.roles[0].id
     question = Question(
         "role", Kind.CHOICE, msg.ASK_ROLE, msg.ASK_ROLE_HINT,
-        tuple(Choice(str(n), r.label, r.id) for n, r in enumerate(framework.roles, start=1)),
+        # The label alone: its id ("peer-supporter") says the same to a person, in worse words.
+        tuple(Choice(str(n), r.label) for n, r in enumerate(framework.roles, start=1)),
         can_go_back=False,
     )
     while True:
