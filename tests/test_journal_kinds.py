@@ -188,3 +188,36 @@ def test_any_text_as_agreed_item_words_never_breaks_reading(text: str) -> None:
     journal = record()
     body = render(journal) + f"\n<!-- peersup:agreed -->\n- [ ] {text}\n"
     parse(body)  # never raises
+
+
+def test_each_kind_is_saved_under_a_name_that_says_what_it_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from peersup_cli.journal import store
+
+    prep = Journal(date=WHEN, role="supervisor", framework="ma-accs-2022", supervisee="Zoë Li",
+                   with_share="2026-12-03-share-zoe-li.md")
+    names = [store.save_journal(tmp_path, j).name for j in (
+        record(), prep, shared(["ratings"]),
+        shared(["ratings"], supervisee="Zoë Li"),
+        Journal(date=WHEN, role="peer-supporter", framework="ma-accs-2022"))]
+    assert names == ["2026-12-04-supervisor-record-alex.md", "2026-12-04-supervisor-prep-zoe-li.md",
+                     "2026-12-04-share.md", "2026-12-04-share-zoe-li.md",
+                     "2026-12-04-peer-supporter.md"]
+    back = store.read_journal(tmp_path / names[1])
+    assert back.with_share == "2026-12-03-share-zoe-li.md"
+
+
+def test_a_prep_made_with_a_share_file_keeps_its_part_of_the_agenda() -> None:
+    from peersup_cli.journal.model import Agenda
+
+    prep = Journal(date=WHEN, role="supervisor", framework="ma-accs-2022", supervisee="Alex",
+                   role_label="Supervisor", framework_title="Framework",
+                   agenda=Agenda(topics=["Caseload"], from_share=["Rated Hopeful 4 — a strength"]),
+                   with_share="2026-12-03-share-alex.md")
+    text = render(prep)
+    assert ("### From their self-evaluation\n\n<!-- peersup:from_share -->\n"
+            "- [ ] Rated Hopeful") in text
+    assert "\nwith_share: 2026-12-03-share-alex.md\n" in text
+    assert parse(text) == prep
+    plain = Journal(date=WHEN, role="supervisor", framework="ma-accs-2022", supervisee="Alex",
+                    agenda=Agenda(topics=["Caseload"]))
+    assert "self-evaluation" not in render(plain)

@@ -153,6 +153,7 @@ AGENDA_DONE = "Done since last time"
 AGENDA_TOPICS = "Topics to raise"
 AGENDA_QUESTIONS = "Questions to ask"
 AGENDA_OFFER = "To offer or check on"
+AGENDA_FROM_SHARE = "From their self-evaluation"
 AGENDA_EMPTY = "(none)"
 AGENDA_SAVED = "Saved with this prep at:"
 AGENDA_PRINT = (
@@ -201,6 +202,7 @@ JOURNAL_UNFINISHED = "Unfinished: `{resume}` picks it up where it stopped."
 AGENDA_PARTS = (
     ("carried", AGENDA_CARRIED),
     ("done", AGENDA_DONE),
+    ("from_share", AGENDA_FROM_SHARE),  # only a prep made with a share file (prep --with)
     ("topics", AGENDA_TOPICS),
     ("questions", AGENDA_QUESTIONS),
 )

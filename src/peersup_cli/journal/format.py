@@ -59,6 +59,8 @@ def front_matter_data(journal: Journal) -> dict[str, Any]:
     })
     if journal.supervisee is not None:
         data["supervisee"] = journal.supervisee
+    if journal.with_share is not None:
+        data["with_share"] = journal.with_share
     data.update(kinds.kind_data(journal))
     data["status"] = journal.status
     if journal.status == STATUS_PARTIAL and journal.planned:
@@ -142,7 +144,7 @@ def render_body(journal: Journal) -> str:
         lines += [f"## {msg.SECTION_AGENDA}", ""]
         for kind, title in msg.AGENDA_PARTS:
             items = getattr(agenda, kind)
-            if kind == "done" and not items:
+            if kind in ("done", "from_share") and not items:
                 continue
             lines += [f"### {title}", ""]
             _tasks(lines, kind, items, checked=kind == "done")
@@ -213,6 +215,8 @@ def parse(text: str) -> Journal:
         supervisee=None if supervisee is None else str(supervisee),
         planned=[str(v) for v in planned] if isinstance(planned, list) else [],
     )
+    with_share = fm.get("with_share")
+    journal.with_share = kinds.short(with_share)
     kinds.read_kind(fm, journal)
     _parse_body(body, journal, before)
     return journal
@@ -232,7 +236,8 @@ _BODY = re.compile(
     rf"|({_ITEM_RUN})"  # 5: guideline items in a row, in any other layout
     r"|\*\*Rating:\*\* ([^\n]*)"  # 6: a rating line, likewise
     # 7-8: an agenda part's marker and its task lines
-    r"|<!-- peersup:(carried|done|topics|questions|discussed|agreed)(?: \S+)? -->\r?(?=\n|\Z)"
+    r"|<!-- peersup:(carried|done|from_share|topics|questions|discussed|agreed)"
+    r"(?: \S+)? -->\r?(?=\n|\Z)"
     r"((?:\n- \[[ xX]\] [^\n]*)*)"
     # 9-11: in the usual layout, a question, its answer's marker and the quote after it
     r"|\*\*([^\n]*)\*\*\n\n<!-- peersup:(answer)(?: \S+)? -->\r?(?=\n|\Z)"

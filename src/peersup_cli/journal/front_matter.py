@@ -121,7 +121,8 @@ _SHAPE = re.compile(
 _TOP = re.compile(rf"^({_K}):(?: (.*))?$", re.MULTILINE)
 # What ``parse`` reads from the front matter; the rest (values, ratings, practiced) repeats
 # the body, which wins.
-WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned")
+WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned",
+          "with_share")
 # A record or a share file (``kind:``) has nested facts the shape above does not cover: they are
 # few, so YAML reads them.
 YAML_ONLY = frozenset({"kind", "record", "shared"})

@@ -158,8 +158,8 @@ def _record_from(data: dict[str, Any]) -> SessionRecord:
         held=_day(data.get("held")),
         minutes=minutes if isinstance(minutes, int) and not isinstance(minutes, bool)
         and 0 <= minutes <= 100_000 else None,
-        format=_short(data.get("format")),
-        mode=_short(data.get("mode")),
+        format=short(data.get("format")),
+        mode=short(data.get("mode")),
         values=_values(data.get("values")),
         next_session=_day(data.get("next")),
     )
@@ -173,10 +173,10 @@ def _shared_from(data: dict[str, Any], fallback: datetime) -> SharedFrom:
     parts = data.get("parts")
     return SharedFrom(
         on=on,
-        source=_short(data.get("from")) or "",
+        source=short(data.get("from")) or "",
         parts=[p for p in parts if isinstance(p, str) and p in msg.SHARED_PARTS]
         if isinstance(parts, list) else [],
-        by=_short(data.get("by")),
+        by=short(data.get("by")),
     )
 
 
@@ -193,7 +193,8 @@ def _day(value: Any) -> date | None:
     return None
 
 
-def _short(value: Any) -> str | None:
+def short(value: Any) -> str | None:
+    """A short piece of text from a front matter; None for anything else."""
     return value if isinstance(value, str) and 0 < len(value) <= MAX_TEXT else None
 
 

@@ -60,6 +60,8 @@ class Agenda:
 
     carried: list[str] = field(default_factory=list)  # open items carried over from last time
     done: list[str] = field(default_factory=list)  # items marked done since last time
+    # A prep made with the supervisee's share file: a few lines from it, strengths first.
+    from_share: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
 
@@ -139,6 +141,9 @@ class Journal:
     # For a partial journal: every value id the session meant to cover, so it can be resumed.
     planned: list[str] = field(default_factory=list)
     record: SessionRecord | None = None  # a supervision record (kind "record")
+    # A prep made with a share file (``prep NAME --with FILE``): that file's name in the journal
+    # folder, where peersup keeps a copy, so an export of the session can show both views.
+    with_share: str | None = None
     shared: SharedFrom | None = None  # a self-evaluation shared with someone (kind "share")
     # Filled in by ``format.parse``: not part of what a journal says, so never compared.
     blocks: list[TextBlock] = field(default_factory=list, compare=False, repr=False)
