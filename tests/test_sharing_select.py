@@ -73,9 +73,9 @@ def test_each_include_combination_shares_only_what_was_chosen(parts: frozenset[P
     for private in (AGENDA_TOPIC, "Old item", "What helps?", "Sam"):
         assert private not in text
     assert shared.agenda is None and shared.supervisee is None
-    # The values and their questions stay as structure, whatever was chosen.
+    # The values stay as structure, whatever was chosen; their questions come with the answers.
     assert shared.values == ["voluntary", "hopeful"]
-    assert "How did you practise voluntary?" in text
+    assert ("How did you practise voluntary?" in text) is (Part.ANSWERS in parts)
     assert parse(text) == shared
     assert original == rich()  # the journal given is never changed
 

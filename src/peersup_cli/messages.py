@@ -153,6 +153,7 @@ AGENDA_DONE = "Done since last time"
 AGENDA_TOPICS = "Topics to raise"
 AGENDA_QUESTIONS = "Questions to ask"
 AGENDA_OFFER = "To offer or check on"
+AGENDA_FROM_SHARE = "From their self-evaluation"
 AGENDA_EMPTY = "(none)"
 AGENDA_SAVED = "Saved with this prep at:"
 AGENDA_PRINT = (
@@ -168,11 +169,40 @@ SECTION_AGENDA = "Agenda"
 SECTION_ACTION_PLAN = "Action plan"
 SECTION_ACTION_PLAN_NOTE = "One or two things to try before next time."
 SECTION_SUPPORT = "Support I would like from supervision"
+# A prep's action plan is what the supervisor wants to offer or check on (``AGENDA_OFFER``).
+# A supervision record:
+JOURNAL_RECORD = "Supervision record: {name} — {date}"
+SECTION_SESSION = "The session"
+SESSION_HELD = "Held: {date}"
+SESSION_MINUTES = "Length: {minutes} minutes"
+SESSION_FORMAT = "Format: {format}"
+SESSION_MODE = "Mode: {mode}"
+SESSION_NEXT = "Next session: {date}"
+SESSION_NOT_SAID = "Nothing recorded about the session itself."
+SECTION_VALUES_DISCUSSED = "Values discussed"
+SECTION_DISCUSSED = "Agenda items discussed"
+SECTION_AGREED = "Agreed"
+AGREED_WHO = " — who: "  # between an agreed item and who will do it, in the file
+NOTHING_RECORDED = "None recorded."
+DAY_FORMAT = "%A %d %B %Y"
+# A self-evaluation shared with someone (a share file):
+JOURNAL_SHARE = "Shared self-evaluation — {date}"
+SHARED_LINE = "Shared{by} on {on}, from {source}. It holds: {parts}."
+SHARED_BY = " by {name}"
+SHARED_PARTS = {
+    "ratings": "ratings",
+    "ticks": "ticked guidelines",
+    "answers": "answers",
+    "plan": "the action plan",
+    "support": "the support they would like",
+}
+NOT_SHARED = "*Not shared.*"
 GUIDELINES_TICKED = "Guidelines, ticked where practised recently:"
 JOURNAL_UNFINISHED = "Unfinished: `{resume}` picks it up where it stopped."
 AGENDA_PARTS = (
     ("carried", AGENDA_CARRIED),
     ("done", AGENDA_DONE),
+    ("from_share", AGENDA_FROM_SHARE),  # only a prep made with a share file (prep --with)
     ("topics", AGENDA_TOPICS),
     ("questions", AGENDA_QUESTIONS),
 )
@@ -195,11 +225,12 @@ def what_session(kind: str, supervisee: str | None) -> str:
     return f"{kind} for {supervisee}" if supervisee is not None else "reflection"
 
 
-def resume_command(supervisee: str | None) -> str:
-    """How a person carries on with an unfinished reflection or prep."""
+def resume_command(supervisee: str | None, kind: str = "prep") -> str:
+    """How a person carries on with an unfinished reflection, prep (or, with ``kind``, another
+    session about a supervisee: ``record``)."""
     if supervisee is None:
         return "peersup reflect --resume"
-    return f"peersup prep {command_word(supervisee)} --resume"
+    return f"peersup {kind} {command_word(supervisee)} --resume"
 
 
 # -- the error boundary ----------------------------------------------------------------------------

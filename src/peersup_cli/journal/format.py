@@ -18,8 +18,12 @@ import re
 from typing import Any
 
 from .. import messages as msg
+from . import kinds
 from .front_matter import FENCE, JournalFormatError, read, split
 from .model import (
+    KIND_PREP,
+    KIND_RECORD,
+    KIND_SHARE,
     STATUS_COMPLETE,
     STATUS_PARTIAL,
     Agenda,
@@ -43,16 +47,21 @@ def render(journal: Journal) -> str:
 
 
 def front_matter_data(journal: Journal) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "date": journal.date.isoformat(timespec="seconds"),
+    data: dict[str, Any] = {"date": journal.date.isoformat(timespec="seconds")}
+    if journal.kind in (KIND_RECORD, KIND_SHARE):
+        data["kind"] = journal.kind
+    data.update({
         "role": journal.role,
         "framework": journal.framework,
         "values": journal.values,
         "ratings": journal.ratings,
         "practiced": journal.practiced,
-    }
+    })
     if journal.supervisee is not None:
         data["supervisee"] = journal.supervisee
+    if journal.with_share is not None:
+        data["with_share"] = journal.with_share
+    data.update(kinds.kind_data(journal))
     data["status"] = journal.status
     if journal.status == STATUS_PARTIAL and journal.planned:
         data["planned"] = journal.planned
@@ -95,15 +104,18 @@ def one_line(text: str) -> str:
 def heading(journal: Journal) -> str:
     """The journal's title line, as the file, ``journal show`` and exports give it."""
     stamp = journal.date.strftime(msg.DATE_FORMAT)
+    if journal.kind == KIND_SHARE:
+        return msg.JOURNAL_SHARE.format(date=stamp)
     if journal.supervisee is not None:
-        return msg.JOURNAL_PREP.format(name=one_line(journal.supervisee), date=stamp)
+        title = msg.JOURNAL_RECORD if journal.kind == KIND_RECORD else msg.JOURNAL_PREP
+        return title.format(name=one_line(journal.supervisee), date=stamp)
     return msg.JOURNAL_REFLECTION.format(date=stamp)
 
 
-def _answer(lines: list[str], marker: str, text: str | None) -> None:
+def _answer(lines: list[str], marker: str, text: str | None, none: str = SKIPPED) -> None:
     lines.append(f"{MARK_PREFIX}{marker} -->")
     # Split on "\n" only: a lone "\r" or a Unicode line separator stays inside its line.
-    lines.extend([f"> {line}" for line in text.split("\n")] if text is not None else [SKIPPED])
+    lines.extend([f"> {line}" for line in text.split("\n")] if text is not None else [none])
     lines.append("")
 
 
@@ -119,19 +131,28 @@ def render_body(journal: Journal) -> str:
     who = journal.role_label or journal.role
     lines = [f"# {heading(journal)}", ""]
     lines.append(f"*{who} · {journal.framework_title or journal.framework}*")
+    if journal.shared is not None:
+        lines += ["", f"*{kinds.shared_line(journal.shared)}*"]
     if journal.status == STATUS_PARTIAL:
-        resume = msg.resume_command(journal.supervisee)
+        resume = msg.resume_command(journal.supervisee, journal.kind)
         lines += ["", f"*{msg.JOURNAL_UNFINISHED.format(resume=resume)}*"]
     lines.append("")
+    if journal.record is not None:
+        kinds.record_body(journal, lines, _tasks)
     if journal.agenda is not None:
         agenda = journal.agenda
         lines += [f"## {msg.SECTION_AGENDA}", ""]
         for kind, title in msg.AGENDA_PARTS:
             items = getattr(agenda, kind)
-            if kind == "done" and not items:
+            if kind in ("done", "from_share") and not items:
                 continue
             lines += [f"### {title}", ""]
             _tasks(lines, kind, items, checked=kind == "done")
+    # A share file leaves out, whole, each part its author did not choose to share.
+    parts = set(journal.shared.parts) if journal.shared is not None else None
+    rated = parts is None or "ratings" in parts
+    answered = parts is None or "answers" in parts
+    none = SKIPPED if parts is None else msg.NOT_SHARED
     for r in journal.reflections:
         lines.append(f"## {r.number}. {one_line(r.title)} — {one_line(r.practice)}")
         lines.append(f"{MARK_PREFIX}value {r.value_id} -->")
@@ -142,20 +163,36 @@ def render_body(journal: Journal) -> str:
                 f"- [{'x' if i.practiced else ' '}] {i.number}. {one_line(i.text)}" for i in r.items
             )
             lines.append("")
-        if r.rating is None:
-            lines.append("**Rating:** not rated")
-        else:
-            lines.append(f"**Rating:** {r.rating} — {r.rating_label or ''}")
-        lines.append("")
-        for n, prompt in enumerate(r.prompts, start=1):
+        if r.rating is not None:
+            lines += [f"**Rating:** {r.rating} — {r.rating_label or ''}", ""]
+        elif rated:
+            lines += ["**Rating:** not rated", ""]
+        # (Words a share file holds anyway, say from a hand edit, are never dropped.)
+        shown = answered or any(a is not None for a in r.answers)
+        for n, prompt in enumerate(r.prompts if shown else (), start=1):
             answer = r.answers[n - 1] if n <= len(r.answers) else None
             lines += [f"**{one_line(prompt)}**", ""]
-            _answer(lines, f"answer {n}", answer)
-    lines += [f"## {msg.SECTION_ACTION_PLAN}", "", f"*{msg.SECTION_ACTION_PLAN_NOTE}*", ""]
-    _answer(lines, "action_plan", journal.action_plan)
-    lines += [f"## {msg.SECTION_SUPPORT}", ""]
-    _answer(lines, "support", journal.support)
+            _answer(lines, f"answer {n}", answer, none)
+    _closing(journal, lines, parts)
     return "\n".join(lines)
+
+
+def _closing(journal: Journal, lines: list[str], parts: set[str] | None) -> None:
+    """The action plan and the support wanted, each where the kind of journal has it (or holds
+    one anyway, from an older peersup): a prep's plan is what to offer or check on, a prep asks
+    no support, a record has neither, and a share file only what its author chose to share."""
+    kind = journal.kind
+    if kind == KIND_PREP:
+        lines += [f"## {msg.AGENDA_OFFER}", ""]
+        _answer(lines, "action_plan", journal.action_plan)
+    elif (kind != KIND_RECORD or journal.action_plan is not None) and (
+            parts is None or "plan" in parts or journal.action_plan is not None):
+        lines += [f"## {msg.SECTION_ACTION_PLAN}", "", f"*{msg.SECTION_ACTION_PLAN_NOTE}*", ""]
+        _answer(lines, "action_plan", journal.action_plan)
+    if journal.support is not None or (
+            kind not in (KIND_PREP, KIND_RECORD) and (parts is None or "support" in parts)):
+        lines += [f"## {msg.SECTION_SUPPORT}", ""]
+        _answer(lines, "support", journal.support)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -178,6 +215,9 @@ def parse(text: str) -> Journal:
         supervisee=None if supervisee is None else str(supervisee),
         planned=[str(v) for v in planned] if isinstance(planned, list) else [],
     )
+    with_share = fm.get("with_share")
+    journal.with_share = kinds.short(with_share)
+    kinds.read_kind(fm, journal)
     _parse_body(body, journal, before)
     return journal
 
@@ -196,7 +236,8 @@ _BODY = re.compile(
     rf"|({_ITEM_RUN})"  # 5: guideline items in a row, in any other layout
     r"|\*\*Rating:\*\* ([^\n]*)"  # 6: a rating line, likewise
     # 7-8: an agenda part's marker and its task lines
-    r"|<!-- peersup:(carried|done|topics|questions)(?: \S+)? -->\r?(?=\n|\Z)"
+    r"|<!-- peersup:(carried|done|from_share|topics|questions|discussed|agreed)"
+    r"(?: \S+)? -->\r?(?=\n|\Z)"
     r"((?:\n- \[[ xX]\] [^\n]*)*)"
     # 9-11: in the usual layout, a question, its answer's marker and the quote after it
     r"|\*\*([^\n]*)\*\*\n\n<!-- peersup:(answer)(?: \S+)? -->\r?(?=\n|\Z)"
@@ -247,6 +288,15 @@ def _parse_body(body: str, journal: Journal, before: int) -> None:
             if current is not None:
                 _rate(current, more_rating)
         elif akind is not None:
+            if akind in kinds.RECORD_PARTS:
+                boxed = [line[2:] for line in tasks[1:].split("\n")] if tasks else []
+                kinds.read_record_part(journal, akind, boxed)
+                found = [line[4:] for line in boxed]
+                if found and journal.record is not None:
+                    line_no += count("\n", line_pos, m.start())
+                    line_pos = m.start()
+                    blocks.append(TextBlock(line_no + 2, akind, "\n".join(found)))
+                continue
             found = [line[6:] for line in tasks[1:].split("\n")] if tasks else []
             if journal.agenda is None:
                 journal.agenda = Agenda()

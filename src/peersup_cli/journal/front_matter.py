@@ -121,7 +121,11 @@ _SHAPE = re.compile(
 _TOP = re.compile(rf"^({_K}):(?: (.*))?$", re.MULTILINE)
 # What ``parse`` reads from the front matter; the rest (values, ratings, practiced) repeats
 # the body, which wins.
-WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned")
+WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned",
+          "with_share")
+# A record or a share file (``kind:``) has nested facts the shape above does not cover: they are
+# few, so YAML reads them.
+YAML_ONLY = frozenset({"kind", "record", "shared"})
 
 
 def fast_read(yaml_text: str) -> dict[str, Any] | None:
@@ -135,6 +139,8 @@ def fast_read(yaml_text: str) -> dict[str, Any] | None:
         if key in seen or key in _SPECIAL:
             return None  # given twice, or a key YAML reads as a boolean: YAML decides
         seen.add(key)
+        if key in YAML_ONLY:
+            return None
         if key not in WANTED:
             continue
         if key == "planned":

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 STATUS_COMPLETE = "complete"
 STATUS_PARTIAL = "partial"
+
+# The kinds of journal. A reflection and a prep are told apart by the supervisee a prep names;
+# a record and a share say what they are in their front matter (``kind:``).
+KIND_REFLECT = "reflect"
+KIND_PREP = "prep"
+KIND_RECORD = "record"
+KIND_SHARE = "share"
+KINDS = (KIND_REFLECT, KIND_PREP, KIND_RECORD, KIND_SHARE)
 
 
 @dataclass(slots=True)
@@ -52,8 +60,54 @@ class Agenda:
 
     carried: list[str] = field(default_factory=list)  # open items carried over from last time
     done: list[str] = field(default_factory=list)  # items marked done since last time
+    # A prep made with the supervisee's share file: a few lines from it, strengths first.
+    from_share: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One thing agreed in a supervision session, and who will do it (as the supervisor put it:
+    the supervisee's name, "me", "both"; None when nobody was named)."""
+
+    text: str
+    who: str | None = None
+    done: bool = False  # ticked in the file by hand, or in a later prep: no longer open
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    """A value named in a record (discussed in the session): enough to show it, not its text."""
+
+    value_id: str
+    number: int
+    title: str
+
+
+@dataclass
+class SessionRecord:
+    """What a supervision session was, recorded right after it (a record only)."""
+
+    held: date | None = None  # the day it took place
+    minutes: int | None = None
+    format: str | None = None  # "individual" or "group"
+    mode: str | None = None  # "in person", "video" or "phone"
+    values: list[ValueRef] = field(default_factory=list)  # values discussed
+    discussed: list[str] = field(default_factory=list)  # agenda items discussed
+    agreed: list[Agreement] = field(default_factory=list)
+    next_session: date | None = None
+
+
+@dataclass
+class SharedFrom:
+    """Where a share file comes from: who shared it (if they said), when, from which of their
+    journals (a file name), and which parts of it they chose to share."""
+
+    on: datetime  # timezone-aware
+    source: str
+    parts: list[str] = field(default_factory=list)  # "ratings", "ticks", "answers", ...
+    by: str | None = None
 
 
 class TextBlock(NamedTuple):
@@ -86,12 +140,21 @@ class Journal:
     agenda: Agenda | None = None
     # For a partial journal: every value id the session meant to cover, so it can be resumed.
     planned: list[str] = field(default_factory=list)
+    record: SessionRecord | None = None  # a supervision record (kind "record")
+    # A prep made with a share file (``prep NAME --with FILE``): that file's name in the journal
+    # folder, where peersup keeps a copy, so an export of the session can show both views.
+    with_share: str | None = None
+    shared: SharedFrom | None = None  # a self-evaluation shared with someone (kind "share")
     # Filled in by ``format.parse``: not part of what a journal says, so never compared.
     blocks: list[TextBlock] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
-        return "prep" if self.supervisee is not None else "reflect"
+        if self.shared is not None:
+            return KIND_SHARE
+        if self.record is not None:
+            return KIND_RECORD
+        return KIND_PREP if self.supervisee is not None else KIND_REFLECT
 
     @property
     def values(self) -> list[str]:

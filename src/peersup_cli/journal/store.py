@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import JournalError
 from ..storage import atomic_write, ensure_private_dir
 from .format import JournalFormatError, parse, render
-from .model import Journal
+from .model import KIND_SHARE, Journal
 
 SUFFIX = ".md"
 WELCOME_MARKER = ".peersup"
@@ -33,9 +33,14 @@ def slugify(name: str, limit: int = 40) -> str:
 
 
 def base_name(journal: Journal) -> str:
+    """``2026-12-04-peer-supporter``, ``...-supervisor-prep-alex``, ``...-supervisor-record-alex``,
+    ``2026-12-04-share`` (``-alex`` once a supervisor keeps it for Alex)."""
     day = journal.date.strftime("%Y-%m-%d")
+    who = f"-{slugify(journal.supervisee)}" if journal.supervisee is not None else ""
+    if journal.kind == KIND_SHARE:
+        return f"{day}-share{who}"
     if journal.supervisee is not None:
-        return f"{day}-{journal.role}-prep-{slugify(journal.supervisee)}"
+        return f"{day}-{journal.role}-{journal.kind}{who}"
     return f"{day}-{journal.role}"
 
 

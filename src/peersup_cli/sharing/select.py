@@ -99,8 +99,10 @@ def _reflection(r: ValueReflection, chosen: frozenset[Part]) -> ValueReflection:
         if Part.TICKS in chosen else [],
         rating=r.rating if rated else None,
         rating_label=r.rating_label if rated else None,
-        prompts=list(r.prompts),
-        answers=list(r.answers) if Part.ANSWERS in chosen else [None] * len(r.prompts),
+        # Without answers the questions go too: a share file shows no question it answers with
+        # nothing (``format.render`` leaves them out, and reading the file back agrees).
+        prompts=list(r.prompts) if Part.ANSWERS in chosen else [],
+        answers=list(r.answers) if Part.ANSWERS in chosen else [],
     )
 
 
