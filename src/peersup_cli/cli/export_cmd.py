@@ -118,7 +118,7 @@ def journal(
     from .common import load_guidelines
 
     _needs_output(fmt, target)
-    entry = _load_journal(_journal_path(ref, journal_dir))
+    entry = _load_journal(journal_path(ref, journal_dir))
     framework: Framework | None = load_guidelines().framework(entry.framework)
     _emit(build_journal(entry, framework), fmt, paper, target, force, "journal")
 
@@ -133,7 +133,8 @@ def _needs_output(fmt: str, target: Path | None) -> None:
         )
 
 
-def _journal_path(ref: str, override: Path | None) -> Path:
+def journal_path(ref: str, override: Path | None) -> Path:
+    """The journal file REF names: any journal file's path, else one in the journal folder."""
     from ..history.refs import resolve
     from .common import journal_dir
     from .progress import index_for
@@ -155,8 +156,7 @@ def _load_journal(path: Path) -> Journal:
 def _emit(
     doc: Document, fmt: str, paper: str, target: Path | None, force: bool, what: str
 ) -> None:
-    from ..errors import UsageError
-    from ..storage import atomic_write
+    from .common import save_output
 
     data: str | bytes
     if fmt == "md":
@@ -175,15 +175,9 @@ def _emit(
 
         data = render_pdf(doc, paper)
     assert target is not None
-    path = target.expanduser()
-    if path.is_dir():
-        example = path / f"{what}.{fmt}"
-        raise UsageError(f"{path} is a folder: give a file name, such as {example}.")
-    try:
-        # A blank checklist holds no one's words: it gets a normal file's mode, so a trainer
-        # can share it on a team drive. A filled journal stays private (owner only).
-        atomic_write(path, data, overwrite=force, private=what != "checklist")
-    except FileExistsError:
-        raise UsageError(f"{path} already exists. Add --force to replace it.") from None
+    # A blank checklist holds no one's words: it gets a normal file's mode, so a trainer can
+    # share it on a team drive. A filled journal stays private (owner only).
+    path = save_output(target, data, force=force, private=what != "checklist",
+                       example=f"{what}.{fmt}")
     output.echo(f"Saved the {what} to {path}.")
 
