@@ -89,6 +89,17 @@ def test_the_file_is_private_and_never_overwritten_without_force(
     assert ANSWER_HOPE in written.read_text(encoding="utf-8")
 
 
+def test_a_share_of_an_unfinished_journal_holds_no_hint_to_resume_it(
+    cli: Any, pinned_paths: dict[str, Path], tmp_path: Path
+) -> None:
+    save(pinned_paths["home"], "2026-12-04-peer-supporter.md", journal(
+        "2026-12-04T10:00:00+00:00", reflection("hopeful", 3, (1,)), status="partial"))
+    assert cli("share", "latest", "--include", "ratings", "-o", str(tmp_path / "s.md")
+               ).exit_code == 0
+    text = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "--resume" not in text and "status: complete" in text
+
+
 def test_the_name_on_the_file_comes_from_by_then_the_setting(
     cli: Any, source: Path, tmp_path: Path
 ) -> None:

@@ -381,6 +381,7 @@ SHARE_EDIT = "The text to share instead (your journal keeps what it says now):"
 SHARE_ASK_BY = "Your name on the share file, so your supervisor knows whose it is?"
 SHARE_ASK_BY_HINT = "Enter leaves it out · `peersup config set name NAME` saves asking"
 SHARE_NOTHING = "Nothing was chosen, so no share file was written."
+SHARE_PARTS_YOURS = {**SHARED_PARTS, "support": "the support you would like"}
 SHARE_SAVED = ("Saved your share file at:\n{path}\nIt holds only what you chose: {parts}. "
                "It is yours to hand over; peersup sends nothing anywhere.")
 SHARE_FLAGGED = ("Nothing was written: the text to share may hold details that could identify "

@@ -126,10 +126,13 @@ def _framework(framework_id: str) -> Framework | None:
 
 
 def _vocabulary(journal: Journal, framework: Framework | None) -> list[str]:
-    """Words of the guidelines, never taken for someone's name ("Hope", "Grace" in a title)."""
+    """Words of the guidelines (titles, practices, role labels, glossary terms), never taken for
+    someone's name ("Hope", "Grace" in a title)."""
     words = [text for r in journal.reflections for text in (r.title, r.practice)]
+    words.append(journal.role_label)
     if framework is not None:
         words += [text for v in framework.values for text in (v.title, v.practice)]
+        words += [role.label for role in framework.roles]
         words += list(framework.glossary)
     return words
 
@@ -233,8 +236,9 @@ def _write(
 ) -> None:
     from datetime import datetime
 
+    from .. import __version__
     from ..journal.format import render
-    from ..journal.model import SharedFrom
+    from ..journal.model import STATUS_COMPLETE, SharedFrom
     from ..sharing.select import Part
     from .common import save_output
 
@@ -242,10 +246,14 @@ def _write(
     names = [p.value for p in Part if p in parts]
     selected.shared = SharedFrom(on=datetime.now().astimezone(), source=source, parts=names,
                                  by=by)
+    # Written by this peersup; and whole as it is (a hint to resume an unfinished journal would
+    # mean nothing to the person it is handed to).
+    selected.peersup_version = __version__
+    selected.status, selected.planned = STATUS_COMPLETE, []
     default = f"peersup-share-{selected.date:%Y-%m-%d}.md"
     path = save_output(target or Path(default), render(selected), force=force, private=True,
                        example=default)
-    words = ", ".join(msg.SHARED_PARTS[name] for name in names)
+    words = ", ".join(msg.SHARE_PARTS_YOURS[name] for name in names)
     shown = str(path.resolve())
     text = msg.SHARE_SAVED.format(path=shown, parts=words)
     # The path on a line of its own, never wrapped, so it can be copied whole.

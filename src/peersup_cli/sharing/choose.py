@@ -138,8 +138,9 @@ def _decide(port: InputPort, found: FlaggedText, vocabulary: Collection[str]) ->
     shared = found.shared
     text, findings = shared.text, found.findings
     while True:
-        port.show(Section(where(shared)))
-        for line in [*quoted(marked(text, findings)), *reasons(findings)]:
+        port.show(Section(shared.title or where(shared)))
+        prompt = [shared.prompt] if shared.prompt else []
+        for line in [*prompt, *quoted(marked(text, findings)), *reasons(findings)]:
             port.show(Notice(line))
         action = _ask_action(port, shared.id)
         if action is Action.REMOVE:
@@ -203,7 +204,11 @@ def where(shared: SharedText) -> str:
     """Where a piece of text stands: "Hopeful — What gave you hope?", "Action plan"."""
     if shared.where in msg.SHARE_WHERE:
         return msg.SHARE_WHERE[shared.where]
-    return f"{shared.title} — {shared.prompt}" if shared.prompt else shared.title
+    if not shared.prompt:
+        return shared.title
+    import textwrap
+
+    return f"{shared.title} — {textwrap.shorten(shared.prompt, 60, placeholder=' …')}"
 
 
 def marked(text: str, findings: Iterable[Finding]) -> str:
