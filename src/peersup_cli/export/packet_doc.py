@@ -129,13 +129,14 @@ def _rating(r: ValueReflection) -> str:
 
 def _side(heading: str, r: ValueReflection | None, empty: str) -> Block:
     if r is None:
-        return Block(heading, empty=empty)  # (a rating has its place beside the other one)
+        return Block(heading, empty=empty)
     ticked = tuple(Item(i.text, True) for i in r.items if i.practiced)
     answers = tuple(
         Block(prompt, text=answer)
         for prompt, answer in zip(r.prompts, r.answers, strict=False)
         if answer is not None and answer.strip()
     )
+    # Only a rating: it stands on the value's line, beside the other one.
     return Block(heading, items=ticked, children=answers, empty=ONLY_RATED)
 
 
