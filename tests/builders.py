@@ -608,3 +608,79 @@ def supervisor_history(folder: Path) -> None:
         reflection("empathic", 1, role="supervisor"),
         role="supervisor", supervisee="Alex", action_plan="Check on Alex's leave.",
         agenda=Agenda(topics=["Leave"])))
+
+
+# -- share, log and packet (issue 15): records, shares and a supervision folder -----------------
+def record_journal(
+    when: str,
+    name: str = "Alex",
+    *,
+    held: str | None = None,
+    minutes: int | None = 50,
+    fmt: str | None = "individual",
+    mode: str | None = "video",
+    next_session: str | None = None,
+    discussed: tuple[str, ...] = ("Caseload",),
+    agreed: tuple[tuple[str, str | None, bool], ...] = (("Book the training", "Alex", False),),
+) -> Journal:
+    """A supervision record written at ``when`` (ISO, with its offset) about ``name``."""
+    from datetime import date
+
+    from peersup_cli.journal.model import Agreement, SessionRecord, ValueRef
+
+    return Journal(
+        date=datetime.fromisoformat(when), role="supervisor", framework="ma-accs-2022",
+        supervisee=name, role_label="Supervisor", framework_title="Peer support values",
+        peersup_version="0.2.0",
+        record=SessionRecord(
+            held=date.fromisoformat(held) if held else None, minutes=minutes, format=fmt,
+            mode=mode, values=[ValueRef("hopeful", 2, "Hopeful")], discussed=list(discussed),
+            agreed=[Agreement(text, who, done) for text, who, done in agreed],
+            next_session=date.fromisoformat(next_session) if next_session else None,
+        ),
+    )
+
+
+def share_journal(
+    when: str, *reflections: ValueReflection, by: str | None = "Alex",
+    parts: tuple[str, ...] = ("ratings", "ticks", "answers"), supervisee: str | None = "Alex",
+) -> Journal:
+    """A share file as a supervisor keeps it for ``supervisee`` (None: as its author made it)."""
+    from peersup_cli.journal.model import SharedFrom
+
+    shared = journal(when, *reflections, action_plan=None)
+    shared.supervisee = supervisee
+    shared.agenda = None
+    shared.shared = SharedFrom(on=shared.date, source="2026-12-01-peer-supporter.md",
+                               parts=list(parts), by=by)
+    return shared
+
+
+def supervision_folder(folder: Path, *, with_share: bool = True, with_record: bool = True,
+                       name: str = "Alex") -> Journal:
+    """A supervisor's folder for one supervisee: a share kept for them, the prep made with it
+    (returned) and the record of the session after it. Saved with ``save_journal``."""
+    from peersup_cli.journal.store import save_journal
+
+    share_name = None
+    if with_share:
+        kept = share_journal(
+            "2026-12-01T18:00:00+00:00",
+            reflection("hopeful", 3, (1, 2), ("Hope came up in the group again.", None)),
+            reflection("empathic", 2, (), ("I sat with someone's grief.", None)),
+            supervisee=name)
+        share_name = save_journal(folder, kept).name
+    prep = journal(
+        "2026-12-03T09:00:00+00:00",
+        reflection("hopeful", 4, (1,), ("They lead the group well.", None), role="supervisor"),
+        reflection("voluntary", 2, (), (None, None), role="supervisor"),
+        role="supervisor", supervisee=name, action_plan="Offer the facilitation training.",
+        agenda=Agenda(carried=["Book the next session"], topics=["Caseload balance"],
+                      questions=["What helps on busy days?"]))
+    prep.with_share = share_name
+    save_journal(folder, prep)
+    if with_record:
+        save_journal(folder, record_journal(
+            "2026-12-04T16:00:00+00:00", name, held="2026-12-04", next_session="2026-12-18",
+            agreed=(("Book the training", name, False), ("Send the rota", "me", True))))
+    return prep

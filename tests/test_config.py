@@ -24,7 +24,7 @@ def test_set_then_show(cli: Any, pinned_paths: dict[str, Path]) -> None:
     shown = cli("config", "show", "--json")
     data = json.loads(shown.stdout)
     assert data["settings"] == {"role": "supervisor", "framework": "naps-2019",
-                                "journal_dir": None, "session_size": None}
+                                "journal_dir": None, "session_size": None, "name": None}
     config = pinned_paths["config"]
     assert 'role = "supervisor"' in config.read_text(encoding="utf-8")
     assert oct(config.stat().st_mode & 0o777) == "0o600"
@@ -36,7 +36,8 @@ def test_set_then_show(cli: Any, pinned_paths: dict[str, Path]) -> None:
     ("args", "message"),
     [
         (["colour", "blue"],
-         "Unknown setting 'colour'. Settings: role, framework, journal_dir, session_size."),
+         "Unknown setting 'colour'. Settings: role, framework, journal_dir, session_size, "
+         "name."),
         (["session_size", "none"],
          "session_size takes a number of values (1 or more) or all, not 'none'."),
         (["session_size", "0"], "session_size takes a number of values (1 or more) or all"),

@@ -22,6 +22,7 @@ KEYS: dict[str, str] = {
     "journal_dir": "Where journals are kept (PEERSUP_HOME and --journal-dir still win).",
     "session_size": "How many values a reflection takes in turn, without asking (a number, or "
     "all).",
+    "name": "Your name as a share file gives it (`peersup share`); without it, share asks.",
 }
 
 
@@ -31,6 +32,7 @@ class Config:
     framework: str | None = None
     journal_dir: str | None = None
     session_size: str | None = None
+    name: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {key: getattr(self, key) for key in KEYS}

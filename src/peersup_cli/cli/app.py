@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "drafts": ("drafts_cmd", "drafts"),
     "journal": ("journal_cmd", "journal"),
     "export": ("export_cmd", "export"),
+    "share": ("share_cmd", "share"),
+    "log": ("log_cmd", "log"),
     "frameworks": ("browse", "frameworks"),
     "values": ("browse", "values"),
     "show": ("browse", "show"),

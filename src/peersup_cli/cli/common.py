@@ -68,3 +68,20 @@ def context_items() -> frozenset[tuple[str, str, str, int]]:
         return cached(state().guidelines_path)
     except PeersupError:
         return frozenset()
+
+
+def save_output(
+    target: Path, data: str | bytes, *, force: bool, private: bool, example: str
+) -> Path:
+    """Write a command's ``-o FILE`` atomically, never over a file already there unless
+    ``force``; a folder given as FILE is refused with ``example`` as a file name to use."""
+    from ..errors import UsageError
+    from ..storage import atomic_write
+
+    path = target.expanduser()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give a file name, such as {path / example}.")
+    try:
+        return atomic_write(path, data, overwrite=force, private=private)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists. Add --force to replace it.") from None

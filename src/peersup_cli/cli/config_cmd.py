@@ -85,7 +85,7 @@ def show(as_json: bool) -> None:
     "key",
     metavar="KEY",
     cls=HelpArgument,
-    help="role, framework, journal_dir or session_size.",
+    help="role, framework, journal_dir, session_size or name.",
 )
 @click.argument(
     "value",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import options, output
-from .base import Command, Group
+from .base import Command, Group, HelpArgument
 
 if TYPE_CHECKING:
     from ..export.model import Document
@@ -23,15 +23,15 @@ if TYPE_CHECKING:
 @click.group(
     "export",
     cls=Group,
-    short_help="Printable checklists and journals.",
+    short_help="Printable checklists, journals and supervision packets.",
     examples=[
         ("peersup export checklist", "A blank checklist, on the screen as Markdown."),
         ("peersup export checklist --format pdf -o checklist.pdf", "The same, ready to print."),
-        ("peersup export journal latest -o journal.html --format html", "Your newest journal."),
+        ("peersup export packet Sam --format pdf -o sam.pdf", "A supervision packet to sign."),
     ],
 )
 def export() -> None:
-    """Printable checklists and journals as Markdown, HTML or PDF."""
+    """Printable checklists, journals and supervision packets as Markdown, HTML or PDF."""
 
 
 @export.command(
@@ -118,9 +118,61 @@ def journal(
     from .common import load_guidelines
 
     _needs_output(fmt, target)
-    entry = _load_journal(_journal_path(ref, journal_dir))
+    entry = _load_journal(journal_path(ref, journal_dir))
     framework: Framework | None = load_guidelines().framework(entry.framework)
     _emit(build_journal(entry, framework), fmt, paper, target, force, "journal")
+
+
+@export.command(
+    "packet",
+    cls=Command,
+    short_help="One printable packet for a session with NAME.",
+    examples=[
+        ("peersup export packet Sam --format pdf -o sam.pdf", "The packet for Sam, to print."),
+        ("peersup export packet Sam", "The same as Markdown, on the screen."),
+    ],
+)
+@click.argument("name", metavar="NAME", cls=HelpArgument,
+                help="The supervisee, as in `peersup prep NAME`.")
+@options.FORMAT
+@options.OUTPUT
+@options.FORCE
+@options.PAPER
+@options.JOURNAL_DIR
+def packet(
+    name: str, fmt: str, target: Path | None, force: bool, paper: str, journal_dir: Path | None
+) -> None:
+    """One packet for a supervision session with NAME, to print and sign.
+
+    It holds the agenda of your newest prep for NAME; the self-evaluation NAME shared
+    (when the prep was made with it, `peersup prep NAME --with FILE`) beside your own view
+    of each value; the record of the session with what was agreed and by whom (`peersup
+    record NAME`, once there is one); and lines for you both to sign and date.
+    """
+    from .. import messages as msg
+    from ..errors import UsageError
+    from ..export.packet_doc import PacketParts, build_packet
+    from ..history.by_kind import kept_share, latest_record
+    from ..history.lookback import latest_prep
+    from .common import journal_dir as folder
+    from .common import load_guidelines
+    from .progress import index_for
+
+    _needs_output(fmt, target)
+    jdir = folder(journal_dir)
+    with index_for(jdir) as index:
+        prep = latest_prep(index, name)
+        if prep is None:
+            start = f"peersup prep {msg.command_word(name)}"
+            raise UsageError(msg.NO_AGENDA_FOR.format(name=name, start=start))
+        assert prep.journal.supervisee is not None
+        record = latest_record(index, prep.journal.supervisee, prep.journal.date)
+    share = kept_share(jdir, prep.journal.with_share)
+    doc = build_packet(PacketParts(
+        name=prep.journal.supervisee, prep=prep.journal, share=share.journal,
+        share_problem=share.problem, record=record.journal if record else None,
+        framework=load_guidelines().framework(prep.journal.framework)))
+    _emit(doc, fmt, paper, target, force, "packet")
 
 
 def _needs_output(fmt: str, target: Path | None) -> None:
@@ -133,7 +185,8 @@ def _needs_output(fmt: str, target: Path | None) -> None:
         )
 
 
-def _journal_path(ref: str, override: Path | None) -> Path:
+def journal_path(ref: str, override: Path | None) -> Path:
+    """The journal file REF names: any journal file's path, else one in the journal folder."""
     from ..history.refs import resolve
     from .common import journal_dir
     from .progress import index_for
@@ -155,8 +208,7 @@ def _load_journal(path: Path) -> Journal:
 def _emit(
     doc: Document, fmt: str, paper: str, target: Path | None, force: bool, what: str
 ) -> None:
-    from ..errors import UsageError
-    from ..storage import atomic_write
+    from .common import save_output
 
     data: str | bytes
     if fmt == "md":
@@ -175,15 +227,9 @@ def _emit(
 
         data = render_pdf(doc, paper)
     assert target is not None
-    path = target.expanduser()
-    if path.is_dir():
-        example = path / f"{what}.{fmt}"
-        raise UsageError(f"{path} is a folder: give a file name, such as {example}.")
-    try:
-        # A blank checklist holds no one's words: it gets a normal file's mode, so a trainer
-        # can share it on a team drive. A filled journal stays private (owner only).
-        atomic_write(path, data, overwrite=force, private=what != "checklist")
-    except FileExistsError:
-        raise UsageError(f"{path} already exists. Add --force to replace it.") from None
+    # A blank checklist holds no one's words: it gets a normal file's mode, so a trainer can
+    # share it on a team drive. A filled journal stays private (owner only).
+    path = save_output(target, data, force=force, private=what != "checklist",
+                       example=f"{what}.{fmt}")
     output.echo(f"Saved the {what} to {path}.")
 

@@ -191,14 +191,21 @@ VALUES = click.option(
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON only (for scripts).")
 FORCE = click.option("--force", is_flag=True, help="Replace the file if it is already there.")
-OUTPUT = click.option(
-    "--output",
-    "-o",
-    "target",  # not "output", which would hide the output module inside a command
-    type=Place(dir_okay=True, path_type=Path),
-    metavar="FILE",
-    help="Write to this file instead of the screen.",
-)
+
+
+def output_option(help: str = "Write to this file instead of the screen.") -> Decorator:
+    """``-o FILE``, with the help a command needs (share writes a file whatever it is told)."""
+    return click.option(
+        "--output",
+        "-o",
+        "target",  # not "output", which would hide the output module inside a command
+        type=Place(dir_okay=True, path_type=Path),
+        metavar="FILE",
+        help=help,
+    )
+
+
+OUTPUT = output_option()
 SINCE = click.option("--since", metavar="DATE", help="From this date on (YYYY-MM-DD).")
 UNTIL = click.option(
     "--until", metavar="DATE", help="Up to and including this date (YYYY-MM-DD)."

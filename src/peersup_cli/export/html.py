@@ -60,9 +60,11 @@ fieldset.rating { margin: 1.1em 0 0; padding: .4em .8em .6em; border: 1px solid 
   border-radius: 4px; break-before: avoid; page-break-before: avoid; }
 fieldset.rating legend { font-weight: bold; padding: 0 .3em; }
 .chosen { font-weight: bold; }
+.sign { margin: 1.6em 0 .3em; max-width: 24rem; font-size: .85em; color: #555; }
+.sign .line { display: block; height: 2em; border-bottom: 1px solid #222; }
 footer.running { margin-top: 3em; padding-top: .4em; border-top: 1px solid #ccc;
   font-size: 8pt; color: #555; }
-li, .prompt, fieldset, .answer, .lines div { break-inside: avoid; page-break-inside: avoid; }
+li, .prompt, fieldset, .answer, .lines div, .sign { break-inside: avoid; page-break-inside: avoid; }
 h2, h3, h4, .kicker, .prompt .q { break-after: avoid; page-break-after: avoid; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
@@ -222,6 +224,8 @@ def _block(out: list[str], block: Block, level: int) -> None:
         _checklist(out, block.items, filled=True)
     for child in block.children:
         _block(out, child, level + 1)
+    for label in block.sign:
+        out.append(f'<div class="sign"><span class="line"></span>{esc(label)}</div>')
     if block.is_empty:
         out.append(f'<p class="empty">{esc(block.empty)}</p>')
     out.append("</section>")

@@ -91,6 +91,8 @@ def _agenda(journal: Journal) -> Block:
     children = [_list("Carried over from last time", agenda.carried, False)]
     if agenda.done:
         children.append(_list("Done since last time", agenda.done, True))
+    if agenda.from_share:  # a prep made with the supervisee's share file (prep --with)
+        children.append(_list("From their self-evaluation", agenda.from_share, False))
     children.append(_list("Topics to raise", agenda.topics, False))
     children.append(_list("Questions to ask", agenda.questions, False))
     children.append(_list("To offer or check on", items(journal.action_plan), False))

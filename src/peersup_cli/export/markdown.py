@@ -113,8 +113,10 @@ def _block(out: list[str], block: Block, level: int) -> None:
         out.append("")
     for child in block.children:
         _block(out, child, level + 1)
+    for label in block.sign:  # a run of "_" between spaces and the line's end is plain text
+        out += [f"{esc(label)}: {'_' * 40}", ""]
     if block.is_empty:
-        out += [f"*{block.empty}*", ""]
+        out += [f"*{esc(block.empty)}*", ""]
 
 
 def _task(text: str, checked: bool) -> str:

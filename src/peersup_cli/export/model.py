@@ -81,10 +81,11 @@ class Block:
     hint: str = ""
     children: tuple[Block, ...] = ()
     empty: str = "Nothing written."  # shown when there is no text, no items and no children
+    sign: tuple[str, ...] = ()  # lines to write on by hand, each with its label ("Date")
 
     @property
     def is_empty(self) -> bool:
-        return self.text is None and not self.items and not self.children
+        return self.text is None and not self.items and not self.children and not self.sign
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def _block_text(block: Block) -> Iterator[str]:
     if block.text:
         yield block.text
     yield from (i.text for i in block.items)
+    yield from block.sign
     for child in block.children:
         yield from _block_text(child)
 

@@ -382,7 +382,8 @@ class _Writer:
 
     def block(self, block: Block, size: float) -> None:
         self.y += 6
-        self.heading(block.heading, size, keep=40)
+        # Lines to sign on stay with their heading: none is left alone at a page's foot.
+        self.heading(block.heading, size, keep=40 + len(block.sign) * (RULE_GAP + 22))
         if block.hint:
             self.para(block.hint, 9, color=MUTED, after=4)
         if block.text is not None:
@@ -391,6 +392,9 @@ class _Writer:
             self.item(item.text, item.checked)
         for child in block.children:
             self.block(child, max(size - 3, 11))
+        for label in block.sign:  # a line to write on by hand, its label under it
+            self.rules(1)
+            self.para(label, 8.5, color=MUTED, after=4)
         if block.is_empty:
             self.para(block.empty, color=MUTED)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..journal.format import JournalFormatError
-from ..journal.model import Journal
+from ..journal.model import KIND_PREP, Journal
 from ..journal.store import person_key, read_journal
 from .filters import Filters
 from .index import Index, Progress, open_index
@@ -106,9 +106,11 @@ def latest_prep(
         if entry.supervisee is None or person_key(entry.supervisee) != person_key(supervisee):
             continue
         try:
-            return LatestPrep(entry.path, read_journal(entry.path))
+            journal = read_journal(entry.path)
         except JournalFormatError:
             continue
+        if journal.kind == KIND_PREP:  # a record or a kept share names the supervisee too
+            return LatestPrep(entry.path, journal)
     return None
 
 

@@ -87,17 +87,7 @@ def record_body(journal: Journal, lines: list[str], tasks: Any) -> None:
     the format's own writer of a marked task list."""
     record = journal.record
     assert record is not None
-    facts = []
-    if record.held is not None:
-        facts.append(msg.SESSION_HELD.format(date=day(record.held)))
-    if record.minutes is not None:
-        facts.append(msg.SESSION_MINUTES.format(minutes=record.minutes))
-    if record.format is not None:
-        facts.append(msg.SESSION_FORMAT.format(format=one_line(record.format)))
-    if record.mode is not None:
-        facts.append(msg.SESSION_MODE.format(mode=one_line(record.mode)))
-    if record.next_session is not None:
-        facts.append(msg.SESSION_NEXT.format(date=day(record.next_session)))
+    facts = session_facts(record)
     lines += [f"## {msg.SECTION_SESSION}", ""]
     lines += [f"- {fact}" for fact in facts] or [f"*{msg.SESSION_NOT_SAID}*"]
     lines += ["", f"## {msg.SECTION_VALUES_DISCUSSED}", ""]
@@ -109,6 +99,23 @@ def record_body(journal: Journal, lines: list[str], tasks: Any) -> None:
     lines.append(f"{'<!-- peersup:'}agreed -->")
     lines.extend(f"- [{'x' if a.done else ' '}] {agreed_line(a)}" for a in record.agreed)
     lines.append("")
+
+
+def session_facts(record: SessionRecord) -> list[str]:
+    """What a record says about the session itself, a short sentence each ("Length: 50
+    minutes"); the file lists them, and so does an export of the session."""
+    facts = []
+    if record.held is not None:
+        facts.append(msg.SESSION_HELD.format(date=day(record.held)))
+    if record.minutes is not None:
+        facts.append(msg.SESSION_MINUTES.format(minutes=record.minutes))
+    if record.format is not None:
+        facts.append(msg.SESSION_FORMAT.format(format=one_line(record.format)))
+    if record.mode is not None:
+        facts.append(msg.SESSION_MODE.format(mode=one_line(record.mode)))
+    if record.next_session is not None:
+        facts.append(msg.SESSION_NEXT.format(date=day(record.next_session)))
+    return facts
 
 
 def agreed_line(agreement: Agreement) -> str:

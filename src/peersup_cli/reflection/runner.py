@@ -95,21 +95,24 @@ def ask_role(port: InputPort, framework: Framework) -> str | None:
         port.show(Problem(msg.NEED_ROLE))
 
 
-def ask_yes(port: InputPort, qid: str, text: str, hint: str) -> bool | None:
-    """A yes-or-no question where Enter means yes; None if the person chose to stop."""
+def ask_yes(
+    port: InputPort, qid: str, text: str, hint: str, *, default: bool = True
+) -> bool | None:
+    """A yes-or-no question where Enter means ``default`` (yes unless told otherwise); None if
+    the person chose to stop."""
     question = Question(qid, Kind.CHOICE, text, hint, can_go_back=False)
     while True:
         reply = port.ask(question)
         if reply.command is Command.STOP:
             return None
         if reply.command is not None:  # Enter (or any other key): the default
-            return True
+            return default
         word = (reply.text or "").strip().lower()
         if word in ("y", "yes", "1"):
             return True
         if word in ("n", "no", "2"):
             return False
-        port.show(Problem(msg.YES_OR_NO))
+        port.show(Problem(msg.YES_OR_NO if default else msg.NO_OR_YES))
 
 
 def carry_items_from(journal: Journal) -> list[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from .. import messages as msg
 from .names import find_names
 from .names import words_of as _words
 
@@ -33,15 +34,8 @@ class Kind(StrEnum):
     NAME = "name"
 
 
-# The sentence a person reads about each finding. (These belong in messages.py, the one catalogue
-# of sentences; they stay here until the share command is wired in.)
-REASONS: dict[Kind, str] = {
-    Kind.PHONE: "This looks like a phone number.",
-    Kind.EMAIL: "This looks like an email address.",
-    Kind.ADDRESS: "This looks like part of a street address.",
-    Kind.BIRTH_DATE: "This looks like a date of birth.",
-    Kind.NAME: "This looks like a person's name.",
-}
+# The sentence a person reads about each finding (the words live in messages.py).
+REASONS: dict[Kind, str] = {kind: msg.IDENTIFYING_REASONS[kind.value] for kind in Kind}
 
 # When two findings overlap, the one whose kind comes first here is kept.
 _PRIORITY = {kind: n for n, kind in enumerate(
