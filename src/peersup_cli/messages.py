@@ -355,3 +355,10 @@ PROTECTION_WINDOWS = (
 def protection(platform: str) -> str:
     """Who can open the journals on ``platform`` (a ``sys.platform`` value), plainly."""
     return PROTECTION_WINDOWS if platform == "win32" else PROTECTION_POSIX
+
+
+
+# -- supervision records and prep with a self-evaluation (issue 15: record, prep --with) ----------
+# In a module of their own beside this one, so that neither grows past 400 lines; read as msg.X
+# like every other sentence here.
+from .messages_supervision import *  # noqa: E402, F403

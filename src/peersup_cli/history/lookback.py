@@ -106,9 +106,11 @@ def latest_prep(
         if entry.supervisee is None or person_key(entry.supervisee) != person_key(supervisee):
             continue
         try:
-            return LatestPrep(entry.path, read_journal(entry.path))
+            journal = read_journal(entry.path)
         except JournalFormatError:
             continue
+        if journal.kind == "prep":  # a supervision record or a kept share names a person too
+            return LatestPrep(entry.path, journal)
     return None
 
 
