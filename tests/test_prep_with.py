@@ -227,3 +227,38 @@ def test_with_and_resume_or_agenda_do_not_go_together(cli, tmp_path) -> None:  #
     assert resumed.exit_code == 2 and "leave out --with" in resumed.stderr
     agenda = cli("prep", "Alex", "--with", str(shared), "--agenda")
     assert agenda.exit_code == 2 and "leave out --with" in agenda.stderr
+
+
+def test_a_prep_with_a_share_carries_on_with_it(tmp_path: Path) -> None:
+    home = tmp_path / "j"
+    shared = read_shared(share_file(tmp_path / "s.md", peer_self_evaluation()))
+    kept = keep(home, shared, "Alex", "s.md")
+    fw = load_guidelines().framework("ma-accs-2022")
+    offered = [fw.value("hopeful"), fw.value("empathic")]
+    with Lookback(home) as lookback:
+        selection = runner.select(fw, kind="prep", role="supervisor", lookback=lookback,
+                                  supervisee="Alex", offer=offered)
+        plan, draft = runner.start(load_guidelines(), kind="prep", framework_id="ma-accs-2022",
+                                   role="supervisor", values=None, lookback=lookback,
+                                   now=shared.date, supervisee="Alex", selection=selection,
+                                   share=kept.journal, share_name=kept.path.name)
+    runner.run(plan, ScriptedPort([("topics", "Caseload"), ("questions", ""), ("offer", ""),
+                                   ("values.picked", "2"), ("empathic.practiced", ":q")]),
+               draft, journal_dir=home, version="t")
+    with Lookback(home) as lookback:
+        found = runner.find_session(lookback, "prep", supervisee="Alex")
+        assert found is not None and found.draft.with_share == kept.path.name
+        again = runner.resume_plan(load_guidelines(), found.draft, found.journal, lookback)
+    assert again.share is not None and again.share_name == kept.path.name
+    assert [v.id for v in again.in_turn] == ["hopeful", "empathic"]
+    port = ScriptedPort([(f"empathic.{q}", "") for q in ("practiced", "rating", "answer.1",
+                                                         "answer.2", "answer.3")])
+    result = runner.run(again, port, found.draft, journal_dir=home, version="t", resumed=True)
+    port.finished()
+    assert any(isinstance(b, TheirView) for b in port.shown)
+    assert result.journal is not None and result.journal.with_share == kept.path.name
+    assert result.journal.agenda is not None and result.journal.agenda.from_share
+    # The copy gone (moved away by hand): the prep still carries on, without their view.
+    kept.path.unlink()
+    with Lookback(home) as lookback:
+        assert runner.find_session(lookback, "prep", supervisee="Alex") is None

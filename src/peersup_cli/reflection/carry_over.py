@@ -16,6 +16,7 @@ once the journal index keeps every journal's kind, it can ask the index instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
@@ -92,28 +93,24 @@ def after_record(open_before: list[str], record: Journal) -> list[str]:
 
 def for_prep(found: SinceLastPrep) -> Open:
     """Where the next prep starts."""
-    if not found.records:
-        if found.prep is None:
-            return Open([], None)
-        return Open(carry_items_from(found.prep.journal), found.prep.journal.date)
-    return _through_records(found)
+    return _open(found, carry_items_from)
 
 
 def for_record(found: SinceLastPrep) -> Open:
     """The agenda items a new record offers to tick as talked about."""
+    return _open(found, agenda_items)
+
+
+def _open(found: SinceLastPrep, from_prep: Callable[[Journal], list[str]]) -> Open:
+    """``from_prep`` of the last prep when nothing was recorded since; else what each record
+    since it left open, in turn, starting from that prep's whole agenda."""
+    prep = found.prep.journal if found.prep is not None else None
     if not found.records:
-        if found.prep is None:
-            return Open([], None)
-        return Open(agenda_items(found.prep.journal), found.prep.journal.date)
-    return _through_records(found)
-
-
-def _through_records(found: SinceLastPrep) -> Open:
-    items = agenda_items(found.prep.journal) if found.prep is not None else []
+        return Open(from_prep(prep), prep.date) if prep is not None else Open([], None)
+    items = agenda_items(prep) if prep is not None else []
     for record in found.records:
         items = after_record(items, record)
-    last = found.records[-1]
-    return Open(items, _held(last), KIND_RECORD)
+    return Open(items, _held(found.records[-1]), KIND_RECORD)
 
 
 def _held(journal: Journal) -> datetime:
