@@ -75,8 +75,8 @@ def test_a_share_from_another_role_and_framework(  # type: ignore[no-untyped-def
     shown = cli("prep", "Alex", "--agenda")
     assert "From Alex's self-evaluation\n  - [ ] Rated highest" in shown.stdout
 
-    # The same file again: the copy already kept is used, never a second one.
-    again = cli("prep", "Alex", "--with", str(shared), "--answers", str(write(tmp_path, {})))
+    # The same file again (the name typed another way): the copy kept is used, never a second.
+    again = cli("prep", "alex", "--with", str(shared), "--answers", str(write(tmp_path, {})))
     assert again.exit_code == 0, again.output
     assert kept_shares(home) == [copy]
     assert "self-evaluation is already kept with your journals" in again.stderr

@@ -355,6 +355,9 @@ def test_an_unfinished_record_without_its_draft_carries_on(tmp_path: Path) -> No
         assert found is not None and found.journal is not None
         again = runner.resume_plan(load_guidelines(), found.draft, found.journal, lookback)
     assert found.draft.answers["record.held"] == "2026-12-04"
+    from peersup_cli.cli.unfinished_offer import describe
+
+    assert describe(found).answered == "1 question answered"
     port = ScriptedPort([(s, "") for s in RECORD_STEPS[1:] if s != "record.discussed"])
     result = runner.run(again, port, found.draft, journal_dir=home, version="t", resumed=True)
     port.finished()

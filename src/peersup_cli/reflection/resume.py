@@ -136,7 +136,10 @@ class Unfinished:
     def answered(self) -> int:
         """How many questions have an answer (not skipped), the partial journal's included."""
         if self.journal is not None:
-            return sum(
+            record = self.journal.record
+            said = [record.held, record.minutes, record.format, record.mode, record.values,
+                    record.discussed, record.agreed, record.next_session] if record else []
+            return sum(1 for fact in said if fact not in (None, [])) + sum(
                 (r.rating is not None) + bool(r.practiced) + sum(a is not None for a in r.answers)
                 for r in self.journal.reflections
             )
@@ -316,7 +319,7 @@ def resume_plan(
         history=(lookback.last_times(role, exclude=exclude, kind=draft.kind, supervisee=scope,
                                      values=[v.id for v in [*values, *offered]])
                  if history and draft.kind != KIND_RECORD else {}),
-        carry_from=draft.carry_from, share_name=draft.with_share,
+        carry_from=draft.carry_from, share_name=draft.with_share, today=draft.started.date(),
         share=load_kept(lookback.journal_dir, draft.with_share) if draft.with_share else None,
     )
     if journal is not None:

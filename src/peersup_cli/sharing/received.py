@@ -57,16 +57,20 @@ def keep(journal_dir: Path, journal: Journal, supervisee: str, source: str) -> K
     """Keep ``journal`` (from ``read_shared``) in ``journal_dir`` as a share for
     ``supervisee``, unless the very same one is kept there already."""
     copy = as_kept(journal, supervisee, source)
-    text = render(copy)
     base = store.base_name(copy)
     for path in store.list_journals(journal_dir):
         if store.name_order(path.name)[0] != base:
             continue
         try:
-            if store.read_text(path) == text:  # the very same file, byte for byte
+            kept = store.read_journal(path)
+            if kept.supervisee is None or not store.same_person(kept.supervisee, supervisee):
+                continue
+            copy.supervisee = kept.supervisee  # "alex" today, "Alex" last time: one person
+            if store.read_text(path) == render(copy):  # the very same, byte for byte
                 return Kept(path, copy, False)
         except JournalFormatError:
             continue
+    copy.supervisee = supervisee
     return Kept(store.save_journal(journal_dir, copy), copy, True)
 
 
