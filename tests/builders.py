@@ -684,3 +684,50 @@ def supervision_folder(folder: Path, *, with_share: bool = True, with_record: bo
             "2026-12-04T16:00:00+00:00", name, held="2026-12-04", next_session="2026-12-18",
             agreed=(("Book the training", name, False), ("Send the rota", "me", True))))
     return prep
+
+
+def share_file(
+    path: Path, source: Journal, parts: tuple[str, ...] = ("ratings", "ticks", "answers",
+                                                            "plan", "support"),
+    by: str | None = "Alex",
+) -> Path:
+    """A share file as `peersup share` makes one: the chosen parts of ``source`` (through
+    ``sharing.select``), marked as shared, written by the one writer."""
+    from peersup_cli.journal.model import SharedFrom
+    from peersup_cli.sharing.select import Part, select
+
+    shared = select(source, [Part(p) for p in parts])
+    shared.shared = SharedFrom(on=source.date.replace(hour=20), source="2026-12-01-peer.md",
+                               parts=list(parts), by=by)
+    path.write_text(render(shared), encoding="utf-8")
+    return path
+
+
+def peer_self_evaluation(framework: str = "ma-accs-2022") -> Journal:
+    """A peer supporter's reflection to share: three values rated, ticked and answered."""
+    return Journal(
+        date=datetime(2026, 12, 1, 18, 0, tzinfo=UTC),
+        role="peer-supporter",
+        framework=framework,
+        reflections=[
+            ValueReflection("hopeful", 2, "Peer Supporters Are Hopeful", "Share Hope",
+                            [GuidelineItem(1, "I share my story with care.", True),
+                             GuidelineItem(2, "I model recovery at work.", True),
+                             GuidelineItem(3, "I hold hope for others.")],
+                            4, "A strength I could help others with",
+                            ["When did sharing your story help?", "What kept you hopeful?"],
+                            ["A short story in group helped Jo.", None]),
+            ValueReflection("empathic", 3, "Peer Supporters Are Empathic", "Listen",
+                            [GuidelineItem(1, "I listen without fixing.", True),
+                             GuidelineItem(2, "I notice my own reactions.")],
+                            3, "Steady", ["When did you listen well?"],
+                            ["I sat with someone's grief."]),
+            ValueReflection("open-minded", 3, "Peer Supporters Open Minded", "Withhold Judgment",
+                            [GuidelineItem(1, "I stay curious.", True)], 3, "Steady", [], []),
+        ],
+        peersup_version="0.2.0",
+        framework_title="Peer support values",
+        role_label="Peer supporter",
+        action_plan="Ask before I advise.",
+        support="Talking through hard calls.",
+    )

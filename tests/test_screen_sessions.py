@@ -263,3 +263,92 @@ def test_arguments_are_checked_before_the_first_question(run) -> None:  # type: 
     assert screen.finish() == 2
     assert "No value matches 'hopefull'" in screen.text
     assert "Which role" not in screen.text and "Welcome" not in screen.text
+
+
+# -- issue 15: a supervision record, and a prep with a shared self-evaluation --------------------
+def _prep_for_alex(home: Path) -> None:
+    from builders import journal, save
+    from peersup_cli.journal.model import Agenda
+
+    save(home, "2026-12-01-supervisor-prep-alex.md", journal(
+        "2026-12-01T10:00:00+00:00", role="supervisor", supervisee="Alex",
+        agenda=Agenda(topics=["Caseload", "Leave in December"], questions=["What helps?"]),
+        action_plan="Offer the training"))
+
+
+def test_a_record_with_enter_alone_is_eight_questions(run, pinned_paths) -> None:  # type: ignore[no-untyped-def]
+    _prep_for_alex(pinned_paths["home"])
+    screen = run("record", "Alex")
+    enter_alone(screen)
+    assert screen.finish() == 0
+    # Date, length, format, mode, values, agenda items, agreed, next session.
+    assert screen.prompts == 8 <= 10, screen.prompts
+    assert "Supervision with Alex · " in screen.text and "Next session: not set yet" in screen.text
+    [record] = [p for p in store.list_journals(pinned_paths["home"]) if "-record-" in p.name]
+    assert "Saved at:" in screen.text and record.name[-20:] in screen.text
+
+
+def test_a_typical_record_shows_what_it_understood(run, pinned_paths) -> None:  # type: ignore[no-untyped-def]
+    _prep_for_alex(pinned_paths["home"])
+    screen = run("record", "Alex")
+    for answer in ("yesterday", "50", "1", "2"):
+        assert screen.wait() == "> "
+        screen.send(answer)
+    assert screen.wait() == "> "  # which values: the whole list is in view
+    for title in ("1. Peer Support is Voluntary", "11. Peer Support Is Person-Driven",
+                  "Which values came up?"):
+        assert title in screen.text, screen.text
+    screen.send("2 3")
+    assert screen.wait() == "> "  # which agenda items: the prep's, in view
+    assert "From your prep for Alex (01 December 2026)" in screen.text
+    assert "4. Offer the training" in screen.text
+    screen.send("1 3")
+    assert screen.wait() == "> "
+    screen.send("Book the training - Alex")
+    assert screen.wait() == "· "
+    screen.send("Send the rota -- me")
+    assert screen.wait() == "· "
+    screen.send("")
+    assert screen.wait() == "> "  # the next session, with the agreed items read back above it
+    assert "Agreed, as peersup read it" in screen.text
+    assert "1. Book the training — Alex" in screen.text and "2. Send the rota — me" in screen.text
+    screen.send("in 2 weeks")
+    assert screen.finish() == 0
+    assert screen.prompts == 8
+    end = screen.text
+    assert "Understood: " in end and "(in 14 days)." in end
+    for part in ("50 minutes · individual · video", "Agreed", "  - [ ] Book the training — Alex",
+                 "Next session: ", "Your next `peersup prep Alex` starts from what is still open."):
+        assert part in end, (part, end)
+
+
+def test_a_prep_with_a_share_keeps_each_value_in_view(run, pinned_paths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from builders import peer_self_evaluation, share_file
+
+    shared = share_file(tmp_path / "alex-share.md", peer_self_evaluation())
+    screen = run("prep", "Alex", "--with", str(shared))
+    seen_view = False
+    while (prompt := screen.wait()) is not None:
+        if screen.prompts == 1:
+            assert "Kept a copy of Alex's self-evaluation" in screen.text
+        above = screen.above_prompt(8)
+        if "Which would you like to prepare with?" in above:
+            assert "Prepare with Alex's self-evaluation" in screen.text
+            assert "Also in it, from other guidelines than yours: Peer Supporters Open" in (
+                screen.text)
+            screen.send("1 2")
+            continue
+        if prompt == "> " and "│ A short story in group helped Jo." in screen.text:
+            # Their view and the supervisor's own question about the same value, on one screen.
+            assert "What Alex said about 2. Peer Supporters Are Hopeful" in screen.text
+            assert "  • I share my story with care." in screen.text
+            assert "End with an empty line" in screen.above_prompt(2)
+            seen_view = True
+        screen.send("")
+    assert screen.finish() == 0
+    assert len(screen.ticks) == 2
+    for seen in screen.ticks:
+        title_and_first_guideline_in_view(seen)
+        assert re.search(r"^Alex: rated \d", seen, re.MULTILINE), seen
+    assert seen_view
+    assert "From Alex's self-evaluation" in screen.text

@@ -18,17 +18,21 @@ def agenda_parts(journal: Journal) -> list[str]:
     agenda = journal.agenda
     if agenda is None:
         return []
+    # (heading, items, ticked, shown when empty): done items and the part from a share file
+    # (prep --with: a few lines from it, strengths first) only when there are some.
     parts = [
-        (msg.AGENDA_CARRIED, agenda.carried, " "),
-        (msg.AGENDA_DONE, agenda.done, "x"),
-        (msg.AGENDA_TOPICS, agenda.topics, " "),
-        (msg.AGENDA_QUESTIONS, agenda.questions, " "),
-        (msg.AGENDA_OFFER, items(journal.action_plan), " "),
+        (msg.AGENDA_CARRIED, agenda.carried, False, True),
+        (msg.AGENDA_DONE, agenda.done, True, False),
+        (msg.AGENDA_FROM_NAME.format(name=journal.supervisee), agenda.from_share, False, False),
+        (msg.AGENDA_TOPICS, agenda.topics, False, True),
+        (msg.AGENDA_QUESTIONS, agenda.questions, False, True),
+        (msg.AGENDA_OFFER, items(journal.action_plan), False, True),
     ]
     lines: list[str] = []
-    for title, entries, box in parts:
-        if box == "x" and not entries:
+    for title, entries, ticked, when_empty in parts:
+        if not entries and not when_empty:
             continue
+        box = "x" if ticked else " "
         lines += ["", title]
         lines += [f"  - [{box}] {entry}" for entry in entries] or [f"  {msg.AGENDA_EMPTY}"]
     return lines

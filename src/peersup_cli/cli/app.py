@@ -24,6 +24,7 @@ COMPLETE_VAR = "_PEERSUP_COMPLETE"
 COMMANDS: dict[str, tuple[str, str]] = {
     "reflect": ("reflect_cmd", "reflect"),
     "prep": ("reflect_cmd", "prep"),
+    "record": ("record_cmd", "record"),
     "drafts": ("drafts_cmd", "drafts"),
     "journal": ("journal_cmd", "journal"),
     "export": ("export_cmd", "export"),

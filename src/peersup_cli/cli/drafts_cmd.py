@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     cls=Command,
     short_help="List your unfinished sessions; discard one.",
     examples=[
-        ("peersup drafts", "Every unfinished reflection and prep, newest first."),
+        ("peersup drafts", "Every unfinished reflection, prep and record, newest first."),
         ("peersup drafts --discard 2", "Discard the second one (a journal it saved is kept)."),
     ],
 )
@@ -37,7 +37,8 @@ def drafts(discard: int | None, journal_dir: Path | None, as_json: bool) -> None
     """List the sessions you have not finished, newest first, with how to carry on with each.
 
     A session stopped with :q, Ctrl-C or a closed window is kept as a draft (and, after :q, an
-    unfinished journal); `peersup reflect --resume` or `peersup prep NAME --resume` carries on.
+    unfinished journal); `peersup reflect --resume`, `peersup prep NAME --resume` or
+    `peersup record NAME --resume` carries on.
     """
     from .. import messages as msg
     from ..errors import UsageError
@@ -102,7 +103,7 @@ def _guidelines() -> Guidelines | None:
 def _rows(found: list[Unfinished], guidelines: Guidelines | None) -> list[dict[str, Any]]:
     from .. import messages as msg
     from ..journal.store import person_key
-    from ..reflection.plan import KIND_PREP
+    from ..reflection.plan import KIND_REFLECT
     from .unfinished_offer import describe
 
     rows: list[dict[str, Any]] = []
@@ -110,14 +111,14 @@ def _rows(found: list[Unfinished], guidelines: Guidelines | None) -> list[dict[s
     for n, item in enumerate(found, start=1):
         d = item.draft
         said = describe(item, guidelines)
-        # --resume takes the newest of a kind (for a reflection: of a role; for a prep: of a
-        # person): say its command only for that one.
-        key = (d.kind, d.role if d.kind != KIND_PREP else "", person_key(d.supervisee or ""))
+        # --resume takes the newest of a kind (for a reflection: of a role; for a prep or a
+        # record: of a person): say its command only for that one.
+        key = (d.kind, d.role if d.kind == KIND_REFLECT else "", person_key(d.supervisee or ""))
         resume = None
         if key not in first and item.problem is None:
             first.add(key)
-            resume = msg.resume_command(d.supervisee if d.kind == KIND_PREP else None)
-            if d.kind != KIND_PREP:
+            resume = msg.resume_command(d.supervisee if d.kind != KIND_REFLECT else None, d.kind)
+            if d.kind == KIND_REFLECT:
                 resume += f" --role {d.role}"
         rows.append({
             "number": n,

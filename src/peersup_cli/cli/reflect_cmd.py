@@ -63,8 +63,9 @@ def reflect(
     short_help="Prepare for supervision with NAME.",
     examples=[
         ("peersup prep Sam", "Prepare your agenda for the next session with Sam."),
+        ("peersup prep Sam --with sam-share.md",
+         "Prepare with the self-evaluation Sam shared with you."),
         ("peersup prep Sam --agenda", "Print the agenda you prepared for Sam."),
-        ('peersup prep "Sam Lee" --resume', "Carry on with an unfinished prep."),
     ],
 )
 @click.argument(
@@ -74,6 +75,14 @@ def reflect(
     help="The supervisee's name, as you would like it kept.",
 )
 @options.session_options
+@click.option(
+    "--with",
+    "with_file",
+    type=options.Place(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Prepare with NAME's shared self-evaluation: a file made with `peersup share` (or a "
+    "reflection). A copy is kept with your journals.",
+)
 @click.option("--agenda", is_flag=True, help="Print the latest agenda for NAME and stop.")
 @options.NO_HISTORY
 def prep(
@@ -85,14 +94,17 @@ def prep(
     journal_dir: Path | None,
     answers: Path | None,
     resume: bool,
+    with_file: Path | None,
     agenda: bool,
     no_history: bool,
 ) -> None:
     """Prepare for a supervision session with NAME, starting from the agenda.
 
-    What is still open from your last prep for NAME (done, carried over or dropped), topics
-    to raise, questions to ask, what you want to offer or check on; then, if you like, one or
-    two values to prepare with. It ends by printing the agenda.
+    What is still open from your last prep or record for NAME (done, carried over or
+    dropped), topics to raise, questions to ask, what you want to offer or check on; then, if
+    you like, one or two values to prepare with. With --with, the values NAME shared are
+    offered, each with their view before your questions, and the agenda gains a few lines
+    from their self-evaluation. It ends by printing the agenda.
     """
     from ..errors import UsageError
     from .session_flow import SessionArgs, run_session
@@ -100,12 +112,14 @@ def prep(
     if not name.strip():
         raise UsageError("Please give the supervisee's name, e.g. peersup prep Sam.")
     if agenda:
+        if with_file is not None:
+            raise UsageError("--agenda prints the agenda you prepared; leave out --with.")
         _print_agenda(name, journal_dir)
         return
     run_session(SessionArgs(
         kind="prep", supervisee=name, role=None, framework=framework, values=values,
         focus=focus, every=every, journal_dir=journal_dir, answers=answers, resume=resume,
-        history=not no_history,
+        history=not no_history, with_file=with_file,
     ))
 
 

@@ -1,28 +1,30 @@
-"""How `peersup reflect` and `peersup prep NAME` run, from the options to the last line.
+"""How `peersup reflect`, `peersup prep NAME` and `peersup record NAME` run, from the options to
+the last line.
 
 1. Everything typed on the command line is checked before the first question: option
-   conflicts, the framework, the role, the values, the session_size setting.
+   conflicts, the framework, the role, the values, the session_size setting (``session_args``).
 2. An unfinished session of the same kind (and person) is offered: carry on, start afresh
    keeping it, or discard it; `--resume` takes it outright and says which one it is.
 3. The role is asked when nothing says it, and the answer offered to be remembered.
 4. The session runs (``reflection.runner``); Ctrl-C, a closed input or a stop says exactly what
-   was kept. A reflection ends with its strengths, a prep with its agenda.
+   was kept. A reflection ends with its strengths, a prep with its agenda, a record with what
+   was agreed and when the next session is.
+
+A prep with a self-evaluation (``--with FILE``) reads the file with the arguments, before the
+first question, and keeps its copy in the journal folder when the prep starts.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from .. import messages as msg
 from . import output
+from .session_args import SessionArgs
 
 if TYPE_CHECKING:
-    from ..config import Config
-    from ..guidelines.model import Framework, Guidelines, Value
+    from ..guidelines.model import Framework, Guidelines
     from ..history.lookback import Lookback
     from ..reflection.answers_file import AnswersData
     from ..reflection.draft import Draft
@@ -30,35 +32,12 @@ if TYPE_CHECKING:
     from ..reflection.port import InputPort
     from ..reflection.resume import Resumable
     from ..reflection.runner import Result
+    from ..sharing.received import Kept
+    from .session_args import Checked
 
-SUPERVISOR = "supervisor"
-T = TypeVar("T")
+__all__ = ["SessionArgs", "run_session"]
+
 Started = tuple["Plan", "Draft", bool]  # the plan and draft to run, and whether resumed
-
-
-@dataclass
-class SessionArgs:
-    kind: str
-    supervisee: str | None
-    role: str | None
-    framework: str | None
-    values: str | None
-    focus: int | None
-    every: bool
-    journal_dir: Path | None
-    answers: Path | None
-    resume: bool
-    history: bool
-
-
-@dataclass
-class _Checked:
-    """What the command line and settings say, each checked."""
-
-    framework: Framework
-    role: str | None  # None: to be asked
-    values: list[Value] | None  # chosen with --values
-    size: int | None  # the session_size setting (0: every value)
 
 
 @dataclass
@@ -69,68 +48,16 @@ class _State:
 
 
 def run_session(args: SessionArgs) -> None:
-    from ..config import load_config
-    from ..errors import NoTerminalError, UsageError
-    from ..reflection.answers_file import load_answers
-    from . import common
-    from .terminal import no_terminal_message
+    from .session_args import check_args
 
-    if args.answers is not None and args.resume:
-        raise UsageError("--resume and --answers cannot be used together.")
-    if args.resume and (args.values or args.focus or args.every):
-        raise UsageError(msg.RESUME_CONFLICT)
-    if args.every and (args.values or args.focus):
-        raise UsageError(msg.ALL_CONFLICT)
-    guidelines = common.load_guidelines()
-    config = load_config()
-    data = load_answers(args.answers, prep=args.kind == "prep") if args.answers else None
-    checked = _check(args, guidelines, config, data)
-    if data is None and not sys.stdin.isatty():
-        command = "reflect" if args.kind == "reflect" else (
-            f"prep {msg.command_word(args.supervisee or '')}")
-        raise NoTerminalError(no_terminal_message(command))
+    guidelines, checked, data = check_args(args)
     _Run(args, guidelines, checked, data).go()
-
-
-def _check(
-    args: SessionArgs, guidelines: Guidelines, config: Config, data: AnswersData | None
-) -> _Checked:
-    from ..errors import AnswersFileError
-    from ..guidelines.lookup import check_role, find_values, get_framework
-
-    fw_id = args.framework or (data.framework if data else None) or _configured_framework(
-        guidelines, config.framework, args.kind)
-    framework = _from_file(data, "framework", args.framework,
-                           lambda: get_framework(guidelines, fw_id))
-    role: str | None
-    if args.kind == "prep":
-        if data is not None and data.role not in (None, SUPERVISOR):
-            raise AnswersFileError(f"{data.source}: role: prep is for the supervisor role.")
-        role = SUPERVISOR
-    else:
-        role = args.role or (data.role if data is not None else None) or config.role
-    if role is not None:
-        chosen = role
-        _from_file(data, "role", args.role, lambda: check_role(framework, chosen))
-    if (data is not None and data.supervisee is not None and args.supervisee is not None
-            and not _same(data.supervisee, args.supervisee)):
-        raise AnswersFileError(
-            f"{data.source}: supervisee: {data.supervisee!r} is not {args.supervisee!r}.")
-    values = find_values(framework, args.values) if args.values else None
-    size = config.size if args.kind == "reflect" else None
-    return _Checked(framework, role, values, size)
-
-
-def _same(a: str, b: str) -> bool:
-    from ..journal import store
-
-    return store.same_person(a, b)
 
 
 class _Run:
     """One session at a terminal (or from an answers file), start to finish."""
 
-    def __init__(self, args: SessionArgs, guidelines: Guidelines, checked: _Checked,
+    def __init__(self, args: SessionArgs, guidelines: Guidelines, checked: Checked,
                  data: AnswersData | None) -> None:
         from .. import paths
         from . import common
@@ -139,7 +66,8 @@ class _Run:
         self.args, self.guidelines, self.checked, self.data = args, guidelines, checked, data
         self.jdir = common.journal_dir(args.journal_dir)
         self.console = output.console()
-        self.hint = msg.resume_command(args.supervisee if args.kind == "prep" else None)
+        self.hint = msg.resume_command(
+            args.supervisee if args.kind != "reflect" else None, args.kind)
         self.state = _State()
         self.port: InputPort
         if data is None:
@@ -199,7 +127,7 @@ class _Run:
             for sentence in found.set_aside if found is not None else []:
                 output.error(sentence)
             if found is None:
-                what = f"prep for {args.supervisee}" if args.kind == "prep" else "reflection"
+                what = msg.what_session(args.kind, args.supervisee)
                 start_cmd = self.hint.removesuffix(" --resume")
                 raise UsageError(msg.NOTHING_TO_RESUME.format(what=what, start=start_cmd))
             if found.open_elsewhere is None:
@@ -245,6 +173,8 @@ class _Run:
                                   history=self.args.history)
         which = describe(found, self.guidelines).what_when
         self.port.show(Notice(msg.RESUMING_WHICH.format(what=which)))
+        if self.args.with_file is not None:
+            self.port.show(Notice(msg.WITH_NOT_USED.format(file=self.args.with_file)))
         self.state.draft = found.draft
         return plan, found.draft, True
 
@@ -257,6 +187,7 @@ class _Run:
         from datetime import datetime
 
         from ..reflection import runner
+        from ..reflection.with_share import matched
 
         args, checked, data = self.args, self.checked, self.data
         role = checked.role
@@ -270,19 +201,39 @@ class _Run:
             if role is None:
                 return None
         default_ids = list(data.values) if data is not None and data.values else None
-        selection = runner.select(
+        kept = self._keep_share()
+        selection = None if args.kind == "record" else runner.select(
             checked.framework, kind=args.kind, role=role, lookback=lookback,
             supervisee=args.supervisee,
             spec=",".join(v.id for v in checked.values) if checked.values else None,
             focus=args.focus, every=args.every, default_ids=default_ids, size=checked.size,
-            history=args.history and data is None)
+            history=args.history and data is None,
+            offer=matched(kept.journal, checked.framework) if kept is not None else None)
         plan, draft = runner.start(
             self.guidelines, kind=args.kind, framework_id=checked.framework.id, role=role,
             values=None, lookback=lookback, now=datetime.now().astimezone(),
             supervisee=args.supervisee, history=args.history and data is None,
-            selection=selection)
+            selection=selection, share=kept.journal if kept is not None else None,
+            share_name=kept.path.name if kept is not None else None)
         self.state.draft = draft
         return plan, draft, False
+
+    def _keep_share(self) -> Kept | None:
+        """The copy of the --with file kept in the journal folder (once), said where."""
+        from ..reflection.port import Notice
+        from ..sharing.received import keep
+
+        share, args = self.checked.share, self.args
+        if share is None or args.with_file is None or args.supervisee is None:
+            return None
+        kept = keep(self.jdir, share, args.supervisee, args.with_file.name)
+        said = (msg.WITH_KEPT if kept.new else msg.WITH_ALREADY_KEPT).format(
+            name=args.supervisee, path=kept.path)
+        if self.data is None:
+            self.port.show(Notice(said))
+        else:
+            output.echo(said, err=True)
+        return kept
 
     def _ask_role(self, framework: Framework) -> str | None:
         from .. import paths
@@ -316,8 +267,8 @@ class _Run:
         from .reflect_cmd import signals_stop_the_session
 
         if self.data is not None:
-            check_against(self.data, plan.framework, plan.role, plan.carry_items)
-            self.port = AnswersPort(self.data, plan.carry_items)
+            check_against(self.data, plan.framework, plan.role, plan.carry_items, plan)
+            self.port = AnswersPort(self.data, plan.carry_items, plan.framework)
             self._welcome()
         # A closed terminal (SIGHUP) or a shutdown (SIGTERM) saves what was typed and stops
         # as :q does; every entered line is in the draft already.
@@ -347,25 +298,10 @@ class _Run:
             self.console.print()
             output.echo(prep_ending(result.journal, result.path, self.args.supervisee or ""))
             return
+        if self.args.kind == "record":
+            from .record_view import record_ending
+
+            self.console.print()
+            output.echo(record_ending(result.journal, result.path, self.args.supervisee or ""))
+            return
         render_block(self.console, runner.summarise(result.journal, result.path))
-
-
-def _from_file(data: AnswersData | None, key: str, option: str | None, check: Callable[[], T]) -> T:
-    """Run ``check``; when the value came from the answers file, its error names the key."""
-    from ..errors import AnswersFileError, UsageError
-
-    try:
-        return check()
-    except UsageError as exc:
-        if data is None or option is not None or getattr(data, key) is None:
-            raise
-        raise AnswersFileError(f"{data.source}: {key}: {exc.message}") from None
-
-
-def _configured_framework(guidelines: Guidelines, configured: str | None, kind: str) -> str | None:
-    """The config's framework, unless prep needs a supervisor role it does not have."""
-    if configured and kind == "prep":
-        fw = guidelines.framework(configured)
-        if fw is not None and SUPERVISOR not in fw.role_ids:
-            return None
-    return configured

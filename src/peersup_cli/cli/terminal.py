@@ -37,6 +37,7 @@ from ..reflection.port import (
     Reply,
     Section,
     Summary,
+    TheirView,
     ValueHeader,
     parse_line,
     unknown_key,
@@ -276,10 +277,13 @@ def render_block(console: Console, block: Block) -> None:
         if block.title:
             c.print(_text(block.title, style="bold"))
         _numbered(c, [(f"{n}.", item) for n, item in enumerate(block.items, start=1)])
-    elif isinstance(block, ValueHeader):
+    elif isinstance(block, ValueHeader | TheirView):
+        from .their_view import their_lines
         from .value_screen import value_lines
 
-        for row in value_lines(block, c.width, c.height):
+        rows = (value_lines(block, c.width, c.height) if isinstance(block, ValueHeader)
+                else their_lines(block, c.width, c.height))
+        for row in rows:
             if row.rule:
                 c.rule(_text(row.text), style="dim")
             else:

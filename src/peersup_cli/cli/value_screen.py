@@ -1,5 +1,6 @@
 """A value laid out to fit the screen: a header, a line or two of description, the guidelines as
-a compact numbered list, and room left for the question after it.
+a compact numbered list, and room left for the question after it. (``their_view`` lays out a
+supervisee's view of a value the same way.)
 
 The person is asked which guidelines they practised right below the list, so the value's title
 and guideline 1 must still be in view then. When everything fits it is shown in full; when it
@@ -31,8 +32,10 @@ def value_lines(block: ValueHeader, width: int, height: int) -> list[Line]:
     """The lines to draw for ``block`` on a screen ``width`` x ``height``, leaving
     ``QUESTION_ROWS`` rows below them (and the lines above the title never needed)."""
     wrap_at = max(width - 1, 30)  # one short of the edge: no terminal wraps a full line early
-    title = _wrap(f"{block.number}. {block.title} — {block.practice}", wrap_at)
+    title = wrap(f"{block.number}. {block.title} — {block.practice}", wrap_at)
     last = [_last_time(block)] if block.last_time is not None else []
+    if block.aside:  # a prep with a share file: what the supervisee said about this value
+        last += wrap(block.aside, wrap_at)
     digits = len(str(len(block.items)))
     rows = [_item_rows(f"  {n:>{digits}}. ", text, n in block.context, wrap_at)
             for n, text in enumerate(block.items, start=1)]
@@ -45,7 +48,7 @@ def value_lines(block: ValueHeader, width: int, height: int) -> list[Line]:
         if sum(full) <= room or len(rows) <= room:
             break
     summary = _description(block, described, wrap_at)
-    allowed = _fit(full, room, [n in block.context for n in range(1, len(rows) + 1)])
+    allowed = fit_rows(full, room, [n in block.context for n in range(1, len(rows) + 1)])
     out = [Line(""), Line(f"Value {block.position} of {block.total}", rule=True)]
     out += [Line(t, "bold") for t in title]
     out += [Line(t) for t in summary]
@@ -53,20 +56,21 @@ def value_lines(block: ValueHeader, width: int, height: int) -> list[Line]:
     if rows and heading:
         out.append(Line(block.guidelines_heading))
     for n, (lines, keep) in enumerate(zip(rows, allowed, strict=True), start=1):
-        shown = lines if keep >= len(lines) else _shorten(lines[:keep], wrap_at)
+        shown = lines if keep >= len(lines) else shorten(lines[:keep], wrap_at)
         style = "dim" if n in block.context else ""
         out += [Line(t, style) for t in shown]
     return out
 
 
-def _wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    """``text`` on one line or more of at most ``width`` characters, words kept whole."""
     return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=first or indent,
                          subsequent_indent=indent, break_on_hyphens=False) or [first.rstrip()]
 
 
 def _item_rows(prefix: str, text: str, context: bool, width: int) -> list[str]:
     body = f"{msg.CONTEXT_MARK} {text}" if context else text
-    return _wrap(body, width, indent=" " * len(prefix), first=prefix)
+    return wrap(body, width, indent=" " * len(prefix), first=prefix)
 
 
 def _description(block: ValueHeader, count: int, width: int) -> list[str]:
@@ -74,11 +78,11 @@ def _description(block: ValueHeader, count: int, width: int) -> list[str]:
     if not block.summary:
         return []
     more = f" {msg.MORE_AVAILABLE}" if block.has_more else ""
-    lines = _wrap(block.summary + more, width)
+    lines = wrap(block.summary + more, width)
     if len(lines) <= count:
         return lines
-    kept = _wrap(block.summary, width)[:count]
-    return _shorten(kept, width, suffix=f" … {msg.MORE_SHORT}")
+    kept = wrap(block.summary, width)[:count]
+    return shorten(kept, width, suffix=f" … {msg.MORE_SHORT}")
 
 
 def _last_time(block: ValueHeader) -> str:
@@ -91,7 +95,7 @@ def _last_time(block: ValueHeader) -> str:
     return msg.LAST_TIME.format(date=last.date.strftime("%d %B %Y"), rating=rating)
 
 
-def _fit(full: list[int], room: int, context: list[bool]) -> list[int]:
+def fit_rows(full: list[int], room: int, context: list[bool]) -> list[int]:
     """Lines allowed per guideline so that they add up to ``room`` or less (at least one
     each): background items give up their lines first, then the longest, ties from the end."""
     allowed = list(full)
@@ -106,7 +110,7 @@ def _fit(full: list[int], room: int, context: list[bool]) -> list[int]:
     return allowed
 
 
-def _shorten(lines: list[str], width: int, suffix: str = ELLIPSIS) -> list[str]:
+def shorten(lines: list[str], width: int, suffix: str = ELLIPSIS) -> list[str]:
     """``lines`` with the last one cut at a word so that ``suffix`` fits after it."""
     last = lines[-1].rstrip()
     indent = len(last) - len(last.lstrip())

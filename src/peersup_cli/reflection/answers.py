@@ -9,8 +9,14 @@ from typing import Any
 
 PARTIAL = ".partial"  # answers["<step>.partial"]: the lines entered so far of an open answer
 COUNT_STEP = "values"  # the step asking how many of the values in turn to take
+PICK_STEP = "values.picked"  # the step picking, by number, which of the values offered to take
 # The steps whose answer is a list of single lines (one entry per line), by their id.
-LISTED = frozenset({"topics", "questions", "offer"})
+LISTED = frozenset({"topics", "questions", "offer", "record.agreed"})
+# The steps whose answer is a list of numbers (of the items or values shown), and those whose
+# answer is one whole number, by their id (a value's ``.practiced`` is a list of numbers too).
+NUMBERED = frozenset({"carry.done", "carry.drop", PICK_STEP, "record.values",
+                      "record.discussed"})
+WHOLE_NUMBER = frozenset({"record.minutes"})
 
 
 def given(answers: dict[str, Any], key: str) -> Any:

@@ -20,7 +20,9 @@ exit code 2, and no journal. Schema (every key optional except what the session 
     offer: ["..."]                # what to offer or check on (``action_plan`` text works too)
 
 Without ``values`` (and without --values), a reflection takes the values next in turn (as
-many as the session_size setting says, else 3) and a prep takes none.
+many as the session_size setting says, else 3) and a prep takes none. A supervision record's
+file has keys of its own (``record_answers``): date, minutes, format, mode, values (a list of
+the values talked about), discussed, agreed and next.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import messages as msg
 from ..errors import AnswersFileError
@@ -36,6 +38,10 @@ from ..guidelines.model import Framework
 from .answers import COUNT_STEP, items
 from .plan import CARRY, DONE, DROP
 from .port import Block, Command, Problem, Question, Reply
+
+if TYPE_CHECKING:
+    from .plan import Plan
+    from .record_answers import RecordAnswers
 
 MAX_BYTES = 5 * 1024 * 1024
 TOP_KEYS = ("role", "framework", "supervisee", "values", "action_plan", "support")
@@ -65,16 +71,21 @@ class AnswersData:
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     offer: list[str] = field(default_factory=list)
+    record: RecordAnswers | None = None  # a supervision record's answers (``record_answers``)
 
 
-def _fail(source: str, key: str, problem: str) -> AnswersFileError:
-    # One sentence, ending as one, whatever the problem's wording.
+def fail(source: str, key: str, problem: str) -> AnswersFileError:
+    """The error for ``key`` of the file ``source``: one sentence, ending as one, whatever the
+    problem's wording."""
     end = "" if problem.endswith((".", "?", "!")) else "."
     return AnswersFileError(f"{source}: {key}: {problem}{end}")
 
 
-def load_answers(path: Path, *, prep: bool) -> AnswersData:
-    """Read and shape-check the file (the framework is checked later by ``check_against``)."""
+def load_answers(path: Path, *, prep: bool = False, kind: str | None = None) -> AnswersData:
+    """Read and shape-check the answers file of a session of ``kind`` (``prep=True``: of a
+    prep); the framework is checked later by ``check_against``."""
+    kind = kind or ("prep" if prep else "reflect")
+    prep = kind == "prep"
     source = str(path)
     raw = _read_bounded(path, source)
     try:
@@ -84,15 +95,27 @@ def load_answers(path: Path, *, prep: bool) -> AnswersData:
     data = _parse(text, source, json_file=path.suffix.lower() == ".json")
     if not isinstance(data, dict):
         raise AnswersFileError(f"{source}: expected keys such as role, values, action_plan.")
+    from . import record_answers
+
     allowed: tuple[str, ...] = tuple(
         k for k in (TOP_KEYS + PREP_KEYS if prep else TOP_KEYS)
         if not (prep and k in REFLECT_ONLY))
+    if kind == "record":
+        allowed = ("role", "framework", "supervisee", *record_answers.KEYS)
     for key in data:
         if key not in allowed:
             hint = (" (only for prep)" if key in PREP_KEYS else
-                    " (a prep does not ask it)" if key in REFLECT_ONLY else "")
-            raise _fail(source, str(key), f"unknown key{hint}; known keys: {', '.join(allowed)}")
+                    " (a prep does not ask it)" if key in REFLECT_ONLY and prep else
+                    " (a record does not ask it)" if kind == "record" else
+                    " (only for record)" if key in record_answers.KEYS else "")
+            raise fail(source, str(key), f"unknown key{hint}; known keys: {', '.join(allowed)}")
     out = AnswersData(source)
+    if kind == "record":
+        out.role = _text(data, "role", source, optional=True)
+        out.framework = _text(data, "framework", source, optional=True)
+        out.supervisee = _text(data, "supervisee", source, optional=True)
+        out.record = record_answers.read(data, source)
+        return out
     out.role = _text(data, "role", source, optional=True)
     out.framework = _text(data, "framework", source, optional=True)
     out.supervisee = _text(data, "supervisee", source, optional=True)
@@ -101,13 +124,13 @@ def load_answers(path: Path, *, prep: bool) -> AnswersData:
     values = data.get("values")
     if values is not None:
         if not isinstance(values, dict):
-            raise _fail(source, "values", "expected value ids, each with its answers")
+            raise fail(source, "values", "expected value ids, each with its answers")
         for value_id, entry in values.items():
             out.values[str(value_id)] = _value(entry, f"values.{value_id}", source)
     if prep:
-        out.topics = _lines(data.get("topics"), "topics", source)
-        out.questions = _lines(data.get("questions"), "questions", source)
-        out.offer = _lines(data.get("offer"), "offer", source)
+        out.topics = single_lines(data.get("topics"), "topics", source)
+        out.questions = single_lines(data.get("questions"), "questions", source)
+        out.offer = single_lines(data.get("offer"), "offer", source)
         out.carry_over = _decisions(data.get("carry_over"), source)
     return out
 
@@ -183,7 +206,7 @@ def _text(data: dict[str, Any], key: str, source: str, *, optional: bool) -> str
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise _fail(source, key, "expected text (put it in quotes)")
+        raise fail(source, key, "expected text (put it in quotes)")
     return value
 
 
@@ -191,27 +214,27 @@ def _value(entry: Any, key: str, source: str) -> ValueAnswers:
     if entry is None:
         return ValueAnswers()
     if not isinstance(entry, dict):
-        raise _fail(source, key, "expected practiced, rating and answers")
+        raise fail(source, key, "expected practiced, rating and answers")
     for sub in entry:
         if sub not in VALUE_KEYS:
-            raise _fail(source, f"{key}.{sub}", f"unknown key; known: {', '.join(VALUE_KEYS)}")
+            raise fail(source, f"{key}.{sub}", f"unknown key; known: {', '.join(VALUE_KEYS)}")
     out = ValueAnswers()
     practiced = entry.get("practiced")
     if practiced is not None:
         if not isinstance(practiced, list) or not all(_is_int(n) for n in practiced):
-            raise _fail(source, f"{key}.practiced", "expected a list of guideline numbers")
+            raise fail(source, f"{key}.practiced", "expected a list of guideline numbers")
         out.practiced = sorted(set(practiced))
     rating = entry.get("rating")
     if rating is not None and not _is_int(rating):
-        raise _fail(source, f"{key}.rating", "expected a number on the rating scale")
+        raise fail(source, f"{key}.rating", "expected a number on the rating scale")
     out.rating = rating
     answers = entry.get("answers")
     if answers is not None:
         if not isinstance(answers, list):
-            raise _fail(source, f"{key}.answers", "expected a list of texts, one per prompt")
+            raise fail(source, f"{key}.answers", "expected a list of texts, one per prompt")
         for n, text in enumerate(answers, start=1):
             if text is not None and not isinstance(text, str):
-                raise _fail(source, f"{key}.answers[{n}]", "expected text (put it in quotes)")
+                raise fail(source, f"{key}.answers[{n}]", "expected text (put it in quotes)")
         out.answers = list(answers)
     return out
 
@@ -220,16 +243,16 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _lines(value: Any, key: str, source: str) -> list[str]:
+def single_lines(value: Any, key: str, source: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _fail(source, key, "expected a list of texts")
+        raise fail(source, key, "expected a list of texts")
     for n, item in enumerate(value, start=1):
         if not isinstance(item, str):
-            raise _fail(source, f"{key}[{n}]", "expected text (put it in quotes)")
+            raise fail(source, f"{key}[{n}]", "expected text (put it in quotes)")
         if "\n" in item or "\r" in item:
-            raise _fail(source, f"{key}[{n}]", "must be a single line")
+            raise fail(source, f"{key}[{n}]", "must be a single line")
     return [item for item in value if item.strip()]
 
 
@@ -237,55 +260,63 @@ def _decisions(value: Any, source: str) -> dict[str | int, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _fail(source, "carry_over", "expected item: done | carry | drop")
+        raise fail(source, "carry_over", "expected item: done | carry | drop")
     out: dict[str | int, str] = {}
     for item, decision in value.items():
         if decision not in DECISIONS:
-            raise _fail(source, f"carry_over.{item}", f"expected one of {', '.join(DECISIONS)}")
+            raise fail(source, f"carry_over.{item}", f"expected one of {', '.join(DECISIONS)}")
         out[item if _is_int(item) else str(item)] = decision
     return out
 
 
 def check_against(
-    data: AnswersData, framework: Framework, role: str, carry_items: list[str]
+    data: AnswersData, framework: Framework, role: str, carry_items: list[str],
+    plan: Plan | None = None,
 ) -> None:
-    """Check value ids, item numbers, ratings and carry-over items against this session."""
+    """Check value ids, item numbers, ratings and carry-over items against this session (a
+    record's answers against its ``plan``, question by question)."""
     src = data.source
+    if data.record is not None and plan is not None:
+        from . import record_answers
+
+        record_answers.check(data.record, plan, src)
     scale = [p.number for p in framework.rating_scale]
     for value_id, entry in data.values.items():
         key = f"values.{value_id}"
         value = framework.value(value_id)
         if value is None:
-            raise _fail(src, key, f"no value with this id in {framework.id}")
+            raise fail(src, key, f"no value with this id in {framework.id}")
         high = len(value.guidelines.get(role, ()))
         for n in entry.practiced or []:
             if not 1 <= n <= high:
-                raise _fail(src, f"{key}.practiced", f"{n} is not a guideline number (1 to {high})")
+                raise fail(src, f"{key}.practiced", f"{n} is not a guideline number (1 to {high})")
             if value.is_context(role, n):
-                raise _fail(src, f"{key}.practiced", msg.NOT_FOR_TICKING.format(number=n))
+                raise fail(src, f"{key}.practiced", msg.NOT_FOR_TICKING.format(number=n))
         if entry.rating is not None and entry.rating not in scale:
-            raise _fail(src, f"{key}.rating",
+            raise fail(src, f"{key}.rating",
                         f"{entry.rating} is not on the rating scale ({scale[0]} to {scale[-1]})")
         prompts = len(value.prompts.get(role, ()))
         if len(entry.answers) > prompts:
-            raise _fail(src, f"{key}.answers",
+            raise fail(src, f"{key}.answers",
                         f"{len(entry.answers)} answers, but this value has {prompts} prompts")
     for item in data.carry_over:
         if isinstance(item, int):
             if not 1 <= item <= len(carry_items):
-                raise _fail(src, f"carry_over.{item}",
+                raise fail(src, f"carry_over.{item}",
                             f"there are {len(carry_items)} items from the last prep")
         elif item not in carry_items:
-            raise _fail(src, f"carry_over.{item}", "not one of the items from the last prep")
+            raise fail(src, f"carry_over.{item}", "not one of the items from the last prep")
 
 
 class AnswersPort:
     """Answers each question from the file; shows nothing. A re-asked question is a bug in the
     file check, so it stops the run instead of looping."""
 
-    def __init__(self, data: AnswersData, carry_items: list[str]) -> None:
+    def __init__(self, data: AnswersData, carry_items: list[str],
+                 framework: Framework | None = None) -> None:
         self.data = data
         self.carry_items = carry_items
+        self.framework = framework  # a record's values are named by id or number
 
     def show(self, block: Block) -> None:
         if isinstance(block, Problem):
@@ -299,6 +330,10 @@ class AnswersPort:
 
     def _text_for(self, qid: str) -> str | None:
         d = self.data
+        if d.record is not None:
+            from . import record_answers
+
+            return record_answers.text_for(d.record, qid, self.framework, self.carry_items)
         if qid in ("carry.done", "carry.drop"):
             wanted = DONE if qid == "carry.done" else DROP
             numbers = [str(n) for n, item in enumerate(self.carry_items, start=1)

@@ -61,11 +61,13 @@ def select(
     default_ids: list[str] | None = None,
     size: int | None = None,
     history: bool = True,
+    offer: list[Value] | None = None,
 ) -> Selection:
     """What a new session covers. ``spec`` (--values), ``default_ids`` (an answers file's
     values), ``every`` (--all) and ``focus`` (--focus) choose values outright; ``size`` (the
     session_size setting, 0 for every value) takes that many in turn. Otherwise a reflection
-    asks how many to take (``DEFAULT_SIZE`` on Enter) and a prep whether to take any.
+    asks how many to take (``DEFAULT_SIZE`` on Enter) and a prep whether to take any; a prep
+    with a share file offers ``offer`` (the values it holds) instead of the values in turn.
 
     One look back serves all of it: what this kind of session (for this supervisee) said about
     each value last time, which gives the turn order, the "Last time" lines and the last plan.
@@ -90,7 +92,7 @@ def select(
     elif kind == KIND_REFLECT:
         chosen = Selection([], order, DEFAULT_SIZE)
     else:
-        chosen = Selection([], order, 0)
+        chosen = Selection([], order if offer is None else list(offer), 0)
     if history:
         chosen.history = times
         newest = max(times.values(), key=lambda t: t.date, default=None)

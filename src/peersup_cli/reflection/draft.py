@@ -30,11 +30,13 @@ from ..errors import DraftError
 from ..journal import store
 from ..journal.format import JournalFormatError
 from ..storage import atomic_write, ensure_private_dir
-from .answers import COUNT_STEP, LISTED, PARTIAL
+from .answers import COUNT_STEP, LISTED, NUMBERED, PARTIAL, WHOLE_NUMBER
 from .plan import ABOUT_SOMEONE, CARRY, DONE, DROP, KINDS
 
 # 3: the values offered in turn (``in_turn``, ``size``) and a prep's done and drop lists. A draft
 # of version 2 reads as one with nothing offered in turn; its answers are upgraded on resuming.
+# Still 3 with a record's answers, ``with_share`` and ``carry_from``: keys an older draft lacks
+# read as their defaults, and an older peersup reading a record draft refuses its kind plainly.
 DRAFT_VERSION = 3
 SUFFIX = ".json"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,6 +74,10 @@ class Draft:
     # a skipped "how many" question takes (``Plan.in_turn``, ``Plan.size``).
     in_turn: list[str] = field(default_factory=list)
     size: int = 0
+    # A prep made with a share file: the copy's name in the journal folder (``Plan.share_name``);
+    # and where the carry-over items come from, the last prep or a record since it.
+    with_share: str | None = None
+    carry_from: str = "prep"
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -108,6 +114,8 @@ def new_draft(
     name: str | None = None,
     in_turn: list[str] | None = None,
     size: int = 0,
+    with_share: str | None = None,
+    carry_from: str = "prep",
 ) -> Draft:
     """A draft with a fresh file name, or ``name`` (not written until ``save_draft``)."""
     if name is None:
@@ -125,6 +133,8 @@ def new_draft(
         carry_date=carry_date,
         in_turn=list(in_turn or []),
         size=size,
+        with_share=with_share,
+        carry_from=carry_from,
     )
 
 
@@ -218,7 +228,15 @@ def _draft_from(data: Any, path: Path, journal_dir: Path) -> Draft:
         snapshot=dict(snapshot),
         in_turn=list(in_turn),
         size=size,
+        with_share=_name(data.get("with_share"), journal_dir),
+        carry_from=_carry_from(data.get("carry_from")),
     )
+
+
+def _carry_from(value: Any) -> str:
+    if value in (None, "prep", "record"):
+        return value or "prep"
+    raise _Bad("where its open items come from is not a prep or a record")
 
 
 def answer_problem(key: str, value: Any) -> str | None:
@@ -230,10 +248,10 @@ def answer_problem(key: str, value: Any) -> str | None:
         ok = isinstance(value, str)
     elif step.endswith(".rating"):
         ok = isinstance(value, int) and not isinstance(value, bool)
-    elif step.endswith(".practiced") or step in ("carry.done", "carry.drop"):
+    elif step.endswith(".practiced") or step in NUMBERED:
         ok = isinstance(value, list) and all(
             isinstance(n, int) and not isinstance(n, bool) for n in value)
-    elif step == COUNT_STEP:
+    elif step == COUNT_STEP or step in WHOLE_NUMBER:
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
     elif step.startswith("carry."):  # one choice per item, as peersup 0.1 saved a prep
         ok = value in (CARRY, DONE, DROP)

@@ -23,7 +23,7 @@ from .answers import PARTIAL, lines, worth_keeping
 from .draft import clean
 from .journal_mapping import answers_from_journal, to_journal, value_text
 from .kinds import build_steps, kind_of
-from .plan import KIND_PREP, KIND_REFLECT, Answers, Plan, Step
+from .plan import KIND_PREP, KIND_REFLECT, Answers, Parsed, Plan, Step
 from .port import (
     Command,
     HelpBlock,
@@ -80,6 +80,7 @@ class Session:
         self.position = max(0, min(position, len(self.steps)))
         self._on_change = on_change
         self._shown_section: str | None = None
+        self._arrived: str | None = None  # the step whose ``before`` blocks were shown last
         # The lines of the current answer typed before a key (:h, :m) interrupted them.
         self._continuing: str | None = None
 
@@ -109,6 +110,10 @@ class Session:
             step = self.steps[self.position]
             if step.section != self._shown_section:
                 self._show_section(step)
+            if step.id != self._arrived:
+                self._arrived = step.id
+                for block in step.before:
+                    self.port.show(block)
             reply = self.port.ask(self._question(step))
             if reply.command is Command.STOP:
                 if not worth_keeping(self.answers):
@@ -141,10 +146,13 @@ class Session:
                 if value is None:
                     value = self._typed_before(step)
             else:
-                value, problem = self._parse(step, text)
-                if problem:
-                    self.port.show(Problem(problem))
+                parsed = self._parse(step, text)
+                if parsed.problem:
+                    self.port.show(Problem(parsed.problem))
                     continue
+                value = parsed.value
+                for block in parsed.shown:  # how the answer was understood
+                    self.port.show(block)
             self._settle(step, value)
         return Outcome.COMPLETE
 
@@ -198,6 +206,7 @@ class Session:
                 items=tuple(value.guidelines.get(plan.role, ())),
                 last_time=plan.history.get(value.id),
                 context=value.context.get(plan.role, ()),
+                aside=kind_of(plan).aside(plan, value),
             )
         )
 
@@ -231,17 +240,19 @@ class Session:
             question, current=current, on_line=lambda text: self._typed(step, text))
 
     # -- parsing -------------------------------------------------------------------------------
-    def _parse(self, step: Step, text: str) -> tuple[Any, str | None]:
+    def _parse(self, step: Step, text: str) -> Parsed:
+        if step.parse is not None:
+            return step.parse(text)
         if step.kind is Kind.ITEMS:
-            return parse_items(text, step.high, step.unavailable, step.unavailable_why,
-                               step.noun)
+            return Parsed(*parse_items(text, step.high, step.unavailable, step.unavailable_why,
+                                       step.noun))
         if step.kind is Kind.RATING:
-            return parse_rating(text, [p.number for p in self.plan.framework.rating_scale])
+            return Parsed(*parse_rating(text, [p.number for p in self.plan.framework.rating_scale]))
         if step.kind is Kind.COUNT:
-            return parse_count(text, step.low, step.high)
+            return Parsed(*parse_count(text, step.low, step.high))
         if step.kind is Kind.LIST:
-            return lines(text), None
-        return text, None
+            return Parsed(lines(text))
+        return Parsed(text)
 
     # -- the result ----------------------------------------------------------------------------
     def journal(self, *, status: str, date: datetime, version: str) -> Journal:

@@ -5,7 +5,8 @@ a part of the session that is not a value (``sections``), what to say once at th
 (``intro``), which parts of the journal its own answers fill (``fill``) and how a partial
 journal gives those answers back (``unfill``), and how answers saved by an older peersup map
 onto its steps (``upgrade``). The engine, drafts, resuming and the journal mapping know nothing
-else about a kind, so a new one (a supervision record, say) is a new module and a line below.
+else about a kind, so a new one (a supervision record: ``record_kind``) is a new module and a
+line below.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..guidelines.model import Value
 from ..journal.model import Journal
 from .plan import Answers, Plan, Step
 from .port import Block
@@ -26,6 +28,10 @@ def _nothing(plan: Plan) -> list[Block]:
     return []
 
 
+def _no_aside(plan: Plan, value: Value) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class SessionKind:
     name: str
@@ -35,12 +41,15 @@ class SessionKind:
     unfill: Callable[[Plan, Journal, Answers], None]
     upgrade: Callable[[Plan, Answers], Answers] = _same
     intro: Callable[[Plan], list[Block]] = _nothing
+    # One line shown under a value's title (a prep with a share file: what the supervisee said).
+    aside: Callable[[Plan, Value], str] = _no_aside
 
 
 def kind_of(plan: Plan) -> SessionKind:
-    from . import prep_kind, reflect_kind
+    from . import prep_kind, record_kind, reflect_kind
 
-    found = {k.name: k for k in (reflect_kind.KIND, prep_kind.KIND)}.get(plan.kind)
+    kinds = (reflect_kind.KIND, prep_kind.KIND, record_kind.KIND)
+    found = {k.name: k for k in kinds}.get(plan.kind)
     if found is None:
         raise ValueError(f"no session kind {plan.kind!r}")
     return found

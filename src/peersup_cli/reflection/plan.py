@@ -9,21 +9,22 @@ steps before the one answered never change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from ..guidelines.model import Framework, Value
 from ..history.lookback import LastTime
-from ..journal.model import ValueReflection
-from .answers import COUNT_STEP
-from .port import Choice, Kind
+from ..journal.model import KIND_RECORD, Journal, ValueReflection
+from .answers import COUNT_STEP, PICK_STEP
+from .port import Block, Choice, Kind
 
 KIND_REFLECT = "reflect"
 KIND_PREP = "prep"
 # Every kind a draft may name, and those that are about one supervisee.
-KINDS = (KIND_REFLECT, KIND_PREP)
-ABOUT_SOMEONE = (KIND_PREP,)
+KINDS = (KIND_REFLECT, KIND_PREP, KIND_RECORD)
+ABOUT_SOMEONE = (KIND_PREP, KIND_RECORD)
 CARRY, DONE, DROP = "carry", "done", "drop"
 
 Answers = dict[str, Any]
@@ -57,6 +58,24 @@ class Plan:
     in_turn: list[Value] = field(default_factory=list)
     size: int = 0
     last_plan: LastPlan | None = None
+    # Where ``carry_items`` come from: the last prep, or a supervision record made since it.
+    carry_from: str = KIND_PREP
+    # A prep made with the supervisee's shared self-evaluation (``prep NAME --with FILE``): the
+    # copy kept in the journal folder (its file name) and what it holds. ``in_turn`` then holds
+    # the values it shares that the supervisor's framework has, offered to pick by number.
+    share: Journal | None = None
+    share_name: str | None = None
+    # The day that words such as "yesterday" or "next Tuesday" count from (None: today).
+    today: date | None = None
+
+
+class Parsed(NamedTuple):
+    """An answer as a kind reads it (``Step.parse``): the value to keep, or the problem that
+    asks again; and blocks that say how it was understood, shown once it is kept."""
+
+    value: Any
+    problem: str | None = None
+    shown: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,11 @@ class Step:
     unavailable: tuple[int, ...] = ()
     unavailable_why: str = ""
     noun: str = "guideline"  # ITEMS: what the numbers count, in a sentence about a bad one
+    # The kind's own reading of a typed answer (a date, a length, who will do what); without
+    # it the engine reads the answer by its ``kind``.
+    parse: Callable[[str], Parsed] | None = field(default=None, compare=False)
+    # Blocks shown on arriving at this step (not again when it is asked again after a problem).
+    before: tuple[Block, ...] = ()
 
 
 def taken(plan: Plan, answers: Answers) -> int:
@@ -88,7 +112,13 @@ def taken(plan: Plan, answers: Answers) -> int:
 
 
 def chosen_values(plan: Plan, answers: Answers) -> list[Value]:
-    """Every value this session covers: the chosen ones, then those taken in turn (in the
-    framework's order, as people know them)."""
-    picked = sorted(plan.in_turn[: taken(plan, answers)], key=plan.framework.values.index)
+    """Every value this session covers: the chosen ones, then those taken in turn, or picked
+    by number from those offered (in the framework's order, as people know them)."""
+    numbers = answers.get(PICK_STEP)
+    if isinstance(numbers, list):
+        offered = [plan.in_turn[n - 1] for n in numbers
+                   if isinstance(n, int) and 0 < n <= len(plan.in_turn)]
+    else:
+        offered = plan.in_turn[: taken(plan, answers)]
+    picked = sorted(offered, key=plan.framework.values.index)
     return plan.values + [v for v in picked if v not in plan.values]

@@ -164,6 +164,9 @@ class ValueHeader:
     # Numbers (from 1) of the items that set the scene rather than name a practice: shown, but
     # never offered for ticking.
     context: tuple[int, ...] = ()
+    # One line under the title from the session's kind (a prep with a share file: what the
+    # supervisee said about this value), or "".
+    aside: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,20 @@ class Summary:
     notes: tuple[str, ...] = ()
 
 
-Block = Notice | Problem | HelpBlock | ValueHeader | MoreText | Section | ItemList | Summary
+@dataclass(frozen=True)
+class TheirView:
+    """What a supervisee said about one value in the self-evaluation they shared, shown before
+    the supervisor's own questions about it (``prep NAME --with FILE``)."""
+
+    heading: str  # "What Alex said about 2. Peer Supporters Are Hopeful"
+    rating: str  # "Rated 4 — A strength I could help others with", or ""
+    ticked: tuple[str, ...]  # the guidelines they ticked as practised, in their own words
+    answers: tuple[tuple[str, str], ...]  # (their question, their answer), answered ones only
+    whole: str  # how to read all of it: "peersup journal show 2026-12-03-share-alex.md"
+
+
+Block = (Notice | Problem | HelpBlock | ValueHeader | MoreText | Section | ItemList | Summary
+         | TheirView)
 
 
 class InputPort(Protocol):

@@ -31,7 +31,8 @@ from ..guidelines.model import Guidelines, Value
 from ..history.lookback import Lookback
 from ..journal import store
 from ..journal.format import JournalFormatError, parse, render
-from ..journal.model import STATUS_COMPLETE, Journal
+from ..journal.model import KIND_RECORD, KIND_SHARE, STATUS_COMPLETE, Journal
+from ..sharing.received import load_kept
 from ..storage import atomic_write, ensure_private_dir, remove_stale_temp_files
 from .answers import answered
 from .draft import SUFFIX, Draft, checksum, delete_draft, new_draft, save_draft, scan_drafts
@@ -135,7 +136,10 @@ class Unfinished:
     def answered(self) -> int:
         """How many questions have an answer (not skipped), the partial journal's included."""
         if self.journal is not None:
-            return sum(
+            record = self.journal.record
+            said = [record.held, record.minutes, record.format, record.mode, record.values,
+                    record.discussed, record.agreed, record.next_session] if record else []
+            return sum(1 for fact in said if fact not in (None, [])) + sum(
                 (r.rating is not None) + bool(r.practiced) + sum(a is not None for a in r.answers)
                 for r in self.journal.reflections
             )
@@ -249,7 +253,13 @@ def _draft_for_partial(journal_dir: Path, path: Path, kind: str) -> tuple[Draft,
         partial = parse(text)
     except JournalFormatError:  # an unreadable journal is simply not offered
         return None
+    if partial.kind == KIND_SHARE:  # a share file is not a session to carry on
+        return None
     agenda = partial.agenda
+    carry = (agenda.done + agenda.carried) if agenda else []
+    if partial.record is not None:
+        # Its agenda items: those it says were talked about (open items are the prep's anyway).
+        kind, carry = KIND_RECORD, list(partial.record.discussed)
     values = list(dict.fromkeys([*partial.planned, *partial.values]))
     # One name per partial journal, so two windows resuming it meet at the same lock; a file of
     # that name that is not ours (set aside as unreadable) is never overwritten.
@@ -258,7 +268,7 @@ def _draft_for_partial(journal_dir: Path, path: Path, kind: str) -> tuple[Draft,
     draft = new_draft(
         journal_dir, kind=kind, role=partial.role, framework=partial.framework,
         values=values, started=partial.date, supervisee=partial.supervisee,
-        carry_items=(agenda.done + agenda.carried) if agenda else [], name=name,
+        carry_items=carry, name=name, with_share=partial.with_share,
     )
     if render(partial) == text:
         # Exactly what peersup writes for what it read: replacing it at the end loses nothing.
@@ -308,7 +318,9 @@ def resume_plan(
         carry_date=draft.carry_date, kept=kept, in_turn=offered, size=draft.size,
         history=(lookback.last_times(role, exclude=exclude, kind=draft.kind, supervisee=scope,
                                      values=[v.id for v in [*values, *offered]])
-                 if history else {}),
+                 if history and draft.kind != KIND_RECORD else {}),
+        carry_from=draft.carry_from, share_name=draft.with_share, today=draft.started.date(),
+        share=load_kept(lookback.journal_dir, draft.with_share) if draft.with_share else None,
     )
     if journal is not None:
         draft.answers, draft.position = answers_from_journal(plan, journal)

@@ -19,9 +19,10 @@ from ..guidelines.model import Framework, Guidelines, Value
 from ..history.lookback import Lookback
 from ..journal import store
 from ..journal.format import JournalFormatError, render
-from ..journal.model import STATUS_COMPLETE, STATUS_PARTIAL, Journal
-from .answers import items as listed_items
+from ..journal.model import KIND_RECORD, STATUS_COMPLETE, STATUS_PARTIAL, Journal
+from . import carry_over
 from .answers import worth_keeping
+from .carry_over import carry_items_from
 from .choose import DEFAULT_SIZE, Selection, choose_focus, in_turn, select
 from .draft import Draft, checksum, delete_draft, new_draft, save_draft
 from .engine import Outcome, Session
@@ -115,16 +116,6 @@ def ask_yes(
         port.show(Problem(msg.YES_OR_NO if default else msg.NO_OR_YES))
 
 
-def carry_items_from(journal: Journal) -> list[str]:
-    """Last prep's open items: what was carried, its topics, and its action plan (for a prep:
-    what the supervisor meant to offer or check on), one per line."""
-    items: list[str] = []
-    if journal.agenda is not None:
-        items += journal.agenda.carried + journal.agenda.topics
-    items += listed_items(journal.action_plan)
-    return list(dict.fromkeys(items))  # each item once, first place kept
-
-
 # -- plans and drafts ----------------------------------------------------------------------------
 def start(
     guidelines: Guidelines,
@@ -138,18 +129,22 @@ def start(
     supervisee: str | None = None,
     history: bool = True,
     selection: Selection | None = None,
+    share: Journal | None = None,
+    share_name: str | None = None,
 ) -> tuple[Plan, Draft]:
     """The plan and a fresh draft of a new session. ``selection`` (from ``select``) says what
-    it covers; without it, ``values`` (every value when None), each looked back on."""
+    it covers; without it, ``values`` (every value when None), each looked back on. A prep
+    made with a share file has it as ``share``, kept in the journal folder as ``share_name``."""
     framework = get_framework(guidelines, framework_id)
     check_role(framework, role)
     tidy(lookback.journal_dir)
-    carry: list[str] = []
-    carry_date = None
-    if kind == KIND_PREP and supervisee is not None:
-        last = lookback.latest_prep(supervisee, complete_only=True)
-        if last is not None:
-            carry, carry_date = carry_items_from(last.journal), last.journal.date
+    opened = carry_over.Open([], None)
+    if kind in (KIND_PREP, KIND_RECORD) and supervisee is not None:
+        found = carry_over.since_last_prep(lookback, supervisee)
+        opened = carry_over.for_prep(found) if kind == KIND_PREP else carry_over.for_record(found)
+    carry, carry_date = opened.items, opened.date
+    if kind == KIND_RECORD:
+        selection = Selection([])  # a record ticks the values talked about; none is reflected on
     if selection is None:
         selection = Selection(list(values if values is not None else framework.values))
         if history:
@@ -168,12 +163,16 @@ def start(
         in_turn=list(selection.in_turn),
         size=selection.size,
         last_plan=selection.last_plan if history else None,
+        carry_from=opened.source,
+        share=share,
+        share_name=share_name,
+        today=now.date(),
     )
     draft = new_draft(
         lookback.journal_dir, kind=kind, role=role, framework=framework.id,
         values=[v.id for v in plan.values], started=now, supervisee=supervisee,
         carry_items=carry, carry_date=carry_date, in_turn=[v.id for v in plan.in_turn],
-        size=plan.size,
+        size=plan.size, with_share=share_name, carry_from=opened.source,
     )
     # The wording each value was asked in, so answers outlive a guidelines update.
     draft.snapshot = {
