@@ -34,7 +34,7 @@ class Kind(StrEnum):
     NAME = "name"
 
 
-# The sentence a person reads about each finding (the words live in messages.py).
+# The sentence a person reads about each finding (the words live in messages/).
 REASONS: dict[Kind, str] = {kind: msg.IDENTIFYING_REASONS[kind.value] for kind in Kind}
 
 # When two findings overlap, the one whose kind comes first here is kept.
