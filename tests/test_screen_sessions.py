@@ -202,7 +202,7 @@ def test_a_default_prep_starts_from_the_agenda_and_ends_with_it(run, pinned_path
     end = screen.text
     for part in ("Agenda for Alex", "Topics to raise", "- [ ] Caseload this month",
                  "Questions to ask", "To offer or check on", "Saved with this prep at:",
-                 "peersup export journal latest --format pdf", "peersup prep Alex --agenda"):
+                 "peersup export packet Alex --format pdf", "peersup prep Alex --agenda"):
         assert part in end, (part, end)
 
     # The next prep starts from what is open; answered with Enter, it carries it over.

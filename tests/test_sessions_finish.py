@@ -469,3 +469,30 @@ def test_drafts_never_say_nothing_when_lines_were_typed(tmp_path: Path) -> None:
         "1 question answered and the lines you were typing")
     draft.answers = {"values": 3, "voluntary.answer.1": None}
     assert describe(Unfinished(draft, None)).answered == "nothing answered yet"
+
+
+def test_a_long_agenda_item_wraps_under_its_own_words() -> None:
+    from peersup_cli.cli.agenda_view import agenda_parts
+    from peersup_cli.journal.model import Agenda, Journal
+
+    prep = Journal(date=NOW, role="supervisor", framework="tiny", supervisee="Alex",
+                   agenda=Agenda(from_share=["Rated highest: Peer Supporters Are Hopeful "
+                                             "(4 — A strength I could help others with)"]))
+    lines = agenda_parts(prep, width=60)
+    at = lines.index("  - [ ] Rated highest: Peer Supporters Are Hopeful (4 — A")
+    assert lines[at + 1] == "        strength I could help others with)"
+    assert all(len(line) < 60 for line in lines)
+
+
+def test_words_shown_back_wrap_with_their_bar_on_every_line() -> None:
+    from peersup_cli.reflection.port import Kind, Notice, Question
+
+    long = ("I asked the person what they wanted before offering anything, and then I waited "
+            "while they thought about it, which felt long but was worth it.")
+    port, out = terminal_port([""])
+    port.show(Notice(f"  │ {long}"))
+    port.ask(Question("x.answer.1", Kind.TEXT, "A question?", current=long))
+    lines = [line for line in out.getvalue().split("\n") if "│" in line]
+    assert len(lines) == 4 and all(line.startswith("  │ ") for line in lines)
+    assert all(len(line) <= 80 for line in lines)
+    assert " ".join(line[4:] for line in lines[:2]) == long

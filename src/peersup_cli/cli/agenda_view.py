@@ -6,6 +6,7 @@ of the agenda.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from .. import messages as msg
@@ -13,8 +14,13 @@ from ..journal.model import Journal
 from ..reflection.answers import items
 
 
-def agenda_parts(journal: Journal) -> list[str]:
-    """The agenda's parts, each a heading and its task lines, with a blank line between."""
+def agenda_parts(journal: Journal, width: int | None = None) -> list[str]:
+    """The agenda's parts, each a heading and its task lines, with a blank line between. A long
+    item wraps under its own words (at ``width``, the terminal's by default), not under its box."""
+    if width is None:
+        from .output import text_width
+
+        width = text_width()
     agenda = journal.agenda
     if agenda is None:
         return []
@@ -34,8 +40,16 @@ def agenda_parts(journal: Journal) -> list[str]:
             continue
         box = "x" if ticked else " "
         lines += ["", title]
-        lines += [f"  - [{box}] {entry}" for entry in entries] or [f"  {msg.AGENDA_EMPTY}"]
+        lines += [line for entry in entries for line in _task(box, entry, width)] or [
+            f"  {msg.AGENDA_EMPTY}"]
     return lines
+
+
+def _task(box: str, entry: str, width: int) -> list[str]:
+    prefix = f"  - [{box}] "
+    return textwrap.wrap(entry, width=width - 1, initial_indent=prefix,
+                         subsequent_indent=" " * len(prefix), break_long_words=False,
+                         break_on_hyphens=False) or [prefix.rstrip()]
 
 
 def agenda_text(journal: Journal, path: Path, name: str) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -102,12 +104,10 @@ class TerminalPort:
             ])
         if question.continuing is not None:
             c.print(_text(msg.SO_FAR, style="dim"))
-            for line in question.continuing.split("\n"):
-                c.print(_text(f"  │ {line}", style="dim"))
+            _quote(c, question.continuing)
         elif question.current is not None:
             c.print(_text(msg.EARLIER, style="dim"))
-            for line in question.current.split("\n"):
-                c.print(_text(f"  │ {line}", style="dim"))
+            _quote(c, question.current)
             c.print(_text(msg.EARLIER_HINT, style="dim"))
         elif question.hint:
             c.print(_text(question.hint, style="dim"))
@@ -259,7 +259,9 @@ def enable_line_editing() -> None:
 def render_block(console: Console, block: Block) -> None:
     c = console
     if isinstance(block, Notice):
-        c.print(_text(block.text))
+        for line in block.text.split("\n"):
+            for part in _wrapped_line(line, c.width - 1):
+                c.print(_text(part), soft_wrap=True)
     elif isinstance(block, Problem):
         c.print(_text(block.text, style="yellow"))
     elif isinstance(block, HelpBlock):
@@ -323,6 +325,30 @@ def _hanging(c: Console, lead: str, text: str) -> None:
                               initial_indent=lead, subsequent_indent=" " * 4,
                               break_on_hyphens=False) or [lead.rstrip()]:
         c.print(_text(line), soft_wrap=True)
+
+
+# A line's own lead-in: its indent, and a quote bar, bullet or number after it.
+_LEAD = re.compile(r"^\s*(?:│ |• |- |\d{1,3}[.)] )?")
+
+
+def _wrapped_line(line: str, width: int) -> list[str]:
+    """``line`` wrapped at ``width``, words kept whole, its continuation lines under its own
+    words: a quoted answer ("  │ ...") keeps its bar on every line, a bullet its indent."""
+    if len(line) <= width:
+        return [line]
+    lead = _LEAD.match(line)
+    first = lead.group() if lead else ""
+    rest = first if "│" in first else " " * len(first)
+    return textwrap.wrap(line[len(first):], width=max(width, len(first) + 20),
+                         initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False) or [line]
+
+
+def _quote(c: Console, text: str) -> None:
+    """Words a person wrote, shown back as a quotation, the bar on every screen line."""
+    for line in text.split("\n"):
+        for part in _wrapped_line(f"  │ {line}", c.width - 1):
+            c.print(_text(part, style="dim"), soft_wrap=True)
 
 
 def _numbered(c: Console, rows: list[tuple[str, str]]) -> None:

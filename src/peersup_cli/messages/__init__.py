@@ -157,7 +157,7 @@ AGENDA_FROM_SHARE = "From their self-evaluation"
 AGENDA_EMPTY = "(none)"
 AGENDA_SAVED = "Saved with this prep at:"
 AGENDA_PRINT = (
-    "To print it: peersup export journal latest --format pdf -o agenda.pdf\n"
+    "To print it for the session: peersup export packet {name} --format pdf -o packet.pdf\n"
     "To see it again: peersup prep {name} --agenda"
 )
 
