@@ -29,7 +29,7 @@ from .model import (
     ValueReflection,
 )
 
-__all__ = ["JournalFormatError", "parse", "render"]
+__all__ = ["SKIPPED", "JournalFormatError", "journal_head", "parse", "render"]
 
 MARK_PREFIX = "<!-- peersup:"
 # Numbers in the body are capped at 9 digits: a hand edit cannot make int() choke.
@@ -166,10 +166,17 @@ def parse(text: str) -> Journal:
     journal; a body edited by hand is read as far as it makes sense, never refused.
     """
     fm_text, body, before = split(text)
-    fm = read(fm_text)
+    journal = journal_head(read(fm_text))
+    _parse_body(body, journal, before)
+    return journal
+
+
+def journal_head(fm: dict[str, Any]) -> Journal:
+    """The journal a front matter (as ``front_matter.read`` gives it) describes, without its
+    body yet."""
     supervisee = fm.get("supervisee")
     planned = fm.get("planned")
-    journal = Journal(
+    return Journal(
         date=fm["date"],
         role=fm["role"],
         framework=fm["framework"],
@@ -178,8 +185,6 @@ def parse(text: str) -> Journal:
         supervisee=None if supervisee is None else str(supervisee),
         planned=[str(v) for v in planned] if isinstance(planned, list) else [],
     )
-    _parse_body(body, journal, before)
-    return journal
 
 
 # The body's structure, in one pattern that ``finditer`` runs in C: the person's own words are
