@@ -23,7 +23,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
 import click
@@ -185,6 +185,57 @@ def print_json(data: Any) -> None:
     _write(text, err=False)
 
 
+CHUNK = 512  # lines (or JSON records) written at a time by the streaming writers
+
+
+def echo_stream(lines: Iterable[str], *, header: str | None = None) -> int:
+    """``echo`` of each line as the lines come, a chunk at a time, with ``header`` before the
+    first one (nothing at all when there is none); returns how many lines there were."""
+    count = 0
+    chunk: list[str] = []
+    for line in lines:
+        if not count and header is not None:
+            chunk.append(header)
+        chunk.append(line)
+        count += 1
+        if len(chunk) >= CHUNK:
+            echo("\n".join(chunk))
+            chunk.clear()
+    if chunk:
+        echo("\n".join(chunk))
+    return count
+
+
+def print_json_stream(
+    before: dict[str, Any], key: str, items: Iterable[Any], after: Callable[[], dict[str, Any]]
+) -> None:
+    """``print_json({**before, key: [*items], **after()})``, the same text exactly, written as
+    the items come: memory does not grow with them. ``after`` is asked once they are all out."""
+    import json
+
+    def dump(data: Any, indent: str) -> str:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        text = _JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        if fit(text, _encoding(sys.stdout)) != text:
+            text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
+        return text.replace("\n", "\n" + indent)
+
+    head = "{\n" + "".join(f"  {dump(k, '')}: {dump(v, '  ')},\n" for k, v in before.items())
+    head += f"  {dump(key, '')}: ["
+    chunk: list[str] = []
+    count = 0
+    for item in items:
+        chunk.append(("\n    " if count == 0 else ",\n    ") + dump(item, "    "))
+        count += 1
+        if len(chunk) >= CHUNK:
+            _write(head + "".join(chunk), err=False, newline=False)
+            head = ""
+            chunk.clear()
+    tail = "".join(chunk) + ("\n  ]" if count else "]")
+    tail += "".join(f",\n  {dump(k, '')}: {dump(v, '  ')}" for k, v in after().items())
+    _write(head + tail + "\n}", err=False)
+
+
 def for_terminal(text: str) -> str:
     """``text`` made safe to hand to something that writes it to stdout itself (``input()``)."""
     return fit(sanitise(text), _encoding(sys.stdout))
@@ -236,10 +287,10 @@ def silence_closed_output() -> None:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _write(text: str, *, err: bool, color: bool | None = None) -> None:
+def _write(text: str, *, err: bool, color: bool | None = None, newline: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
     try:
-        click.echo(fit(text, _encoding(stream)), file=stream, color=color)
+        click.echo(fit(text, _encoding(stream)), file=stream, color=color, nl=newline)
     except BrokenPipeError:
         raise OutputClosed() from None
 

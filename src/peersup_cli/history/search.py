@@ -12,16 +12,19 @@ line. Without FTS5 a plain scan answers the same.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, NamedTuple
 
 from ..errors import UsageError
 from .filters import Filters
 from .index import Index
-from .records import IndexedJournal, SearchText
+from .records import IndexedJournal, decode_places
 
 WHERE_LABELS = {
     "action_plan": "Action plan",
@@ -31,7 +34,6 @@ WHERE_LABELS = {
     "topics": "Topic",
     "questions": "Question",
 }
-BATCH = 200  # journals whose texts are read at a time: memory stays flat
 
 
 @dataclass(frozen=True)
@@ -49,18 +51,32 @@ class Term:
             return None
         return " AND ".join(f'"{w}"*' for w in words)
 
+    def pattern(self) -> re.Pattern[str]:
+        """Where it stands in a folded line: a word's start (not after a letter or digit), or
+        anywhere."""
+        return re.compile(("(?<![^\\W_])" if self.word else "") + re.escape(self.text))
 
-@dataclass
-class Match:
+
+class Match(NamedTuple):
+    """One line found: where it is, and the words to highlight (worked out when asked)."""
+
     line: int  # line number in the journal file
     where: str  # "Hopeful", "Action plan", "Topic", ...
     text: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # highlighted parts of text
-    value_number: int | None = None  # the value's number, for a line in a value's answer
+    value_number: int | None  # the value's number, for a line in a value's answer
+    terms: tuple[Term, ...]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The highlighted parts of ``text``."""
+        return _spans(fold(self.text), self.terms) or []
 
     def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "where": self.where, "value_number": self.value_number,
                 "text": self.text}
+
+
+_match = partial(tuple.__new__, Match)  # a Match from a tuple, without a Python call
 
 
 @dataclass
@@ -120,87 +136,113 @@ def _word_start(text: str) -> bool:
 
 
 # -- searching ---------------------------------------------------------------------------------
-def search(index: Index, text: str, filters: Filters | None = None) -> Iterator[Hit]:
+def search(
+    index: Index, text: str, filters: Filters | None = None, *, values: bool = False
+) -> Iterator[Hit]:
     """Journals holding a line with every term of ``text``, newest first, with those lines.
 
-    Hits come a batch of journals at a time, so memory does not grow with them; a query
-    with nothing to search for raises ``UsageError`` at once.
+    Hits come one journal at a time, straight from one query, so memory does not grow with
+    them; a query with nothing to search for raises ``UsageError`` at once. ``values``: each
+    entry with its values (for ``IndexedJournal.to_json``).
     """
-    return _hits(index, query_terms(text), filters)
+    return _hits(index, query_terms(text), filters, values)
 
 
-def _hits(index: Index, terms: list[Term], filters: Filters | None) -> Iterator[Hit]:
-    ids = _candidates(index, terms)
-    if not ids:
-        return
-    entries = index.entries(filters, ids=ids)
-    for start in range(0, len(entries), BATCH):
-        batch = entries[start : start + BATCH]
-        texts = index.texts([e.id for e in batch])
-        for entry in batch:
-            found_text = texts.get(entry.id)
-            if found_text is None:
-                continue
-            found = _lines(entry, found_text, terms)
-            if found:
-                yield Hit(entry, found)
+# Each found journal's value labels: "id<US>number<US>title" joined by <RS>.
+_LABELS = (
+    "(SELECT group_concat(label, char(30)) FROM (SELECT vid || char(31) || number || char(31) "
+    "|| title AS label FROM vals WHERE journal = j.id ORDER BY pos))"
+)
 
 
-def _candidates(index: Index, terms: list[Term]) -> list[int]:
+def _hits(
+    index: Index, terms: list[Term], filters: Filters | None, values: bool
+) -> Iterator[Hit]:
     import sqlite3
 
+    from .index import _ENTRY, VALUES_JSON
+
+    index.ensure_words(index.progress)
+    where, params = index.where(filters)
+    head = (f"SELECT {_ENTRY}, {VALUES_JSON if values else 'NULL'}, {_LABELS}, t.text, "
+            "t.linemap FROM journals AS j JOIN texts AS t ON t.id = j.id WHERE ")
+    order = " ORDER BY j.ref DESC"
     parts = [q for q in (t.fts() for t in terms) if q]
+    rows = None
     if parts and len(parts) == len(terms) and index.ensure_fts():
-        try:
+        # A query FTS5 cannot take: the plain scan below still answers it.
+        with contextlib.suppress(sqlite3.OperationalError):
             rows = index.conn.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ?", (" AND ".join(parts),)
+                f"{head}{where} AND j.id IN (SELECT rowid FROM fts WHERE fts MATCH ?){order}",
+                [*params, " AND ".join(parts)],
             )
-            return [r[0] for r in rows]
-        except sqlite3.OperationalError:
-            pass  # a query FTS5 cannot take: the plain scan below still answers it
-    # Every readable journal with any text: the lines are checked in Python, which folds
-    # accents and case (SQLite's lower() knows ASCII only).
-    rows = index.conn.execute(
-        "SELECT j.id FROM journals j JOIN texts t ON t.id = j.id "
-        "WHERE j.dir = ? AND j.error IS NULL AND t.text != ''",
-        (index.dir_key,),
-    )
-    return [r[0] for r in rows]
+    if rows is None:
+        # Every readable journal with any text: the lines are checked in Python, which folds
+        # accents and case (SQLite's lower() knows ASCII only).
+        rows = index.conn.execute(f"{head}{where} AND t.text != ''{order}", params)
+    finder = _Finder(tuple(terms))
+    for row in rows:
+        found = finder.lines(row[-2] or "", row[-1] or "", row[-3])
+        if found:
+            yield Hit(index.entry(row), found)
 
 
-def _lines(entry: IndexedJournal, found: SearchText, terms: list[Term]) -> list[Match]:
-    """The lines of a journal's searchable text that hold every term."""
-    body = found.text
-    folded = fold(body)
-    first = terms[0]
-    if first.text not in folded or any(t.text not in folded for t in terms[1:]):
-        return []
-    values: dict[str, tuple[int, str]] | None = None  # decoded only for a line in an answer
-    out: list[Match] = []
-    line_index, counted_to = 0, 0  # the line number of position ``counted_to``
-    pos = folded.find(first.text)
-    while pos != -1:  # only lines holding the first term are looked at (found in C)
-        line_start = folded.rfind("\n", 0, pos) + 1
-        line_end = folded.find("\n", pos)
-        line_end = len(folded) if line_end == -1 else line_end
-        line_index += folded.count("\n", counted_to, line_start)
-        counted_to = line_start
-        spans = _spans(folded[line_start:line_end], terms)
-        if spans is not None:
-            place, block_first = found.place(line_index)
-            label = WHERE_LABELS.get(place.where)
+class _Finder:
+    """Picks the matching lines out of each journal's searchable text."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.first = terms[0].text
+        self.rest = [t.text for t in terms[1:]]
+        self.patterns = [t.pattern() for t in terms]
+        self.labels: dict[str, tuple[str, str, int | None]] = {}  # record -> (id, title, n)
+
+    def lines(self, body: str, places: str, labels: str | None) -> list[Match]:
+        """The lines of a journal's searchable text that hold every term."""
+        folded = fold(body)
+        first = self.first
+        if first not in folded or any(t not in folded for t in self.rest):
+            return []
+        lines = folded.split("\n")
+        patterns = self.patterns
+        found = [i for i, line in enumerate(lines) if first in line
+                 and all(p.search(line) for p in patterns)]
+        if not found:
+            return []
+        text_lines = body.split("\n") if body is not folded else lines
+        blocks = decode_places(places)  # [file line, where, lines] per block
+        starts, at = [], 0
+        for block in blocks:
+            starts.append(at)
+            at += block[2]
+        named = self._named(labels)
+        out: list[Match] = []
+        for i in found:
+            b = bisect.bisect_right(starts, i) - 1
+            if b < 0:  # a damaged cache row: no block holds the line
+                continue
+            line, where, _ = blocks[b]
+            label = WHERE_LABELS.get(where)
             number = None
             if label is None:
-                if values is None:
-                    values = {v.id: (v.number, v.title) for v in entry.values()}
-                number, label = values.get(place.where, (None, place.where))
-            out.append(Match(place.line + line_index - block_first, label,
-                             body[line_start:line_end], spans, number))
-        pos = folded.find(first.text, line_end)
-    return out
+                label, number = named.get(where, (where, None))
+            out.append(_match((line + i - starts[b], label, text_lines[i], number, self.terms)))
+        return out
+
+    def _named(self, labels: str | None) -> dict[str, tuple[str, int | None]]:
+        """value id -> (title, number) of one journal's values."""
+        out: dict[str, tuple[str, int | None]] = {}
+        cache = self.labels
+        for record in labels.split("\x1e") if labels else ():
+            found = cache.get(record)
+            if found is None:
+                vid, number, title = record.split("\x1f", 2)
+                found = cache[record] = (vid, title, int(number) if number.isdigit() else None)
+            out[found[0]] = found[1:]
+        return out
 
 
-def _spans(line: str, terms: list[Term]) -> list[tuple[int, int]] | None:
+def _spans(line: str, terms: Sequence[Term]) -> list[tuple[int, int]] | None:
     """Where each term stands in ``line`` (already folded), or None if one is missing."""
     spans: list[tuple[int, int]] = []
     for term in terms:
@@ -223,12 +265,13 @@ def _spans(line: str, terms: list[Term]) -> list[tuple[int, int]] | None:
 def snippet(match: Match, width: int) -> tuple[str, list[tuple[int, int]]]:
     """The line cut to ``width`` around its first highlighted word, spans moved to suit."""
     text = match.text.rstrip("\r")
+    found = match.spans
     if len(text) <= width:
-        return text, match.spans
-    start = max(0, min(match.spans[0][0] - width // 3, len(text) - width + 1)) if match.spans else 0
+        return text, found
+    start = max(0, min(found[0][0] - width // 3, len(text) - width + 1)) if found else 0
     cut = text[start : start + width - 2]
     prefix = "…" if start else ""
     shift = len(prefix) - start
-    spans = [(a + shift, min(b + shift, len(prefix) + len(cut))) for a, b in match.spans]
+    spans = [(a + shift, min(b + shift, len(prefix) + len(cut))) for a, b in found]
     spans = [(a, b) for a, b in spans if a >= len(prefix) and a < len(prefix) + len(cut)]
     return f"{prefix}{cut}…", spans

@@ -1,6 +1,6 @@
 """How each value has been lived over time: how often, how recently, ratings, items practised.
 
-Pure functions over index entries (oldest first), one trend per role and value: a peer
+Counted by the journal index's queries, one trend per role and value: a peer
 supporter's and a supervisor's guidelines differ, so they are never mixed. They say only what
 the journals show: a value counts as reflected on when something was answered, ticked or
 rated; an item is "room to grow" only when it was ticked less often than others of its value;
@@ -9,14 +9,12 @@ every item of a value is counted out of the same number of reflections. Strength
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .records import decode_values
-
 if TYPE_CHECKING:
-    from .records import ValueRow
+    from .filters import Filters
+    from .index import Index
 
 RECENT = 3  # ratings that count as "recent"
 SPARK = "▁▂▃▄▅▆▇█"
@@ -103,59 +101,59 @@ class ValueTrend:
 
 
 def trends(
-    rows: Iterable[ValueRow],
-    item_texts: dict[tuple[str, str, str, int], str],
-    only: str | None = None,
+    index: Index,
+    filters: Filters | None = None,
     *,
     context: frozenset[tuple[str, str, str, int]] = frozenset(),
 ) -> list[ValueTrend]:
-    """One ``ValueTrend`` per role and value (``only``: just that value id), strengths first.
+    """One ``ValueTrend`` per role and value of the journals that fit ``filters`` (with
+    ``filters.value``: that value only), strengths first.
 
-    ``rows`` are ``Index.value_rows()``, oldest first. ``context``: (framework, role, value,
-    item number) of guideline items that state context rather than a practice: they are
-    never counted as practised or as room to grow.
+    ``context``: (framework, role, value, item number) of guideline items that state context
+    rather than a practice: they are never counted as practised or as room to grow.
     """
-    # Counted by (framework, role, value) first, items named at the end: 10,000 journals mean
-    # some 200,000 item rows, too many to touch one by one.
-    shown: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {items shown: reflections}
-    ticks: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {item number: times practised}
-    # Per role, then per value id: no tuple key built for each of 50,000 values.
-    roles: dict[str, dict[str, ValueTrend]] = {}
-    for row in rows:
-        day, role = row.day, row.role
-        per_role = roles.get(role)
-        if per_role is None:
-            per_role = roles[role] = {}
-        for vid, number, title, practice, size, label, rating, practiced, engaged in (
-            decode_values(row.vals_json)
-        ):
-            if not engaged or (only and vid != only):
-                continue
-            trend = per_role.get(vid)
-            if trend is None:
-                trend = per_role[vid] = ValueTrend(
-                    vid, number, title, practice, role, row.role_label)
-            elif trend.title != title or trend.number != number:
-                trend.number, trend.title, trend.practice = number, title, practice  # newest
-            trend.times += 1
-            trend.last = day
-            if rating is not None:
-                trend.ratings.append((day, rating))
-                trend.last_label = label or ""
-            if not size:
-                continue
-            key = (row.framework, role, vid)
-            per = shown.get(key)
-            if per is None:
-                per = shown[key] = {}
-            per[size] = per.get(size, 0) + 1
-            if practiced:
-                per_tick = ticks.get(key)
-                if per_tick is None:
-                    per_tick = ticks[key] = {}
-                for n in practiced:
-                    per_tick[n] = per_tick.get(n, 0) + 1
-    by_id = {(role, vid): t for role, per_role in roles.items() for vid, t in per_role.items()}
+    where, params = index.where(filters)
+    joined = f"FROM journals AS j CROSS JOIN vals AS v ON v.journal = j.id WHERE {where} " \
+        "AND v.engaged = 1"
+    if filters is not None and filters.value:
+        joined += " AND v.vid = ?"
+        params = [*params, filters.value]
+    conn = index.conn
+    by_id: dict[tuple[str, str], ValueTrend] = {}
+    # How often and how lately, with the newest journal's wording: counted by SQLite.
+    for role, vid, times, _, number, title, practice, day, label in conn.execute(
+        "SELECT j.role, v.vid, count(*), max(j.ref), v.number, v.title, v.practice, j.day, "
+        f"coalesce(j.role_label, j.role) {joined} GROUP BY j.role, v.vid", params,
+    ):
+        by_id[(role, vid)] = ValueTrend(vid, number, title, practice, role, label, times, day)
+    # Ratings in order; one (day, rating) pair is shared by every value rated so that day.
+    pairs: dict[tuple[str, int], tuple[str, int]] = {}
+    for role, vid, day, rating, label in conn.execute(
+        f"SELECT j.role, v.vid, j.day, v.rating, v.label {joined} AND v.rating IS NOT NULL "
+        "ORDER BY j.ref", params,
+    ):
+        trend = by_id[(role, vid)]
+        pair = pairs.get((day, rating))
+        if pair is None:
+            pair = pairs[(day, rating)] = (day, rating)
+        trend.ratings.append(pair)
+        trend.last_label = label or ""
+    # Items: how many reflections showed a value's items (by how many were shown), and how
+    # often each item was ticked.
+    shown: dict[tuple[str, str, str], dict[int, int]] = {}
+    for framework, role, vid, size, count in conn.execute(
+        f"SELECT j.framework, j.role, v.vid, v.shown, count(*) {joined} AND v.shown > 0 "
+        "GROUP BY 1, 2, 3, 4", params,
+    ):
+        shown.setdefault((framework, role, vid), {})[size] = count
+    ticks: dict[tuple[str, str, str], dict[int, int]] = {}
+    for framework, role, vid, n, count in conn.execute(
+        f"SELECT j.framework, j.role, v.vid, t.value, count(*) "
+        f"{joined.replace(' WHERE ', ' CROSS JOIN json_each(v.practiced) AS t WHERE ', 1)} "
+        "AND json_valid(v.practiced) AND v.shown > 0 GROUP BY 1, 2, 3, 4", params,
+    ):
+        ticks.setdefault((framework, role, vid), {})[n] = count
+    item_texts = index.item_texts()
     for key, counts in shown.items():
         framework, role, vid = key
         trend = by_id[(role, vid)]
