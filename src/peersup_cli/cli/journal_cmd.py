@@ -17,7 +17,8 @@ import click
 from . import options, output
 from .base import Group, HelpArgument
 from .common import context_items
-from .output import print_json, print_lines
+from .output import print_json
+from .view_output import ViewStream, echo_stream, print_json_stream, print_lines
 
 if TYPE_CHECKING:
     from ..history.records import Skipped
@@ -74,9 +75,9 @@ def list_cmd(
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
         # Streamed, a row at a time: memory stays the same for 100 or 100,000 journals.
-        rows = index.rows(filters, limit=limit or None, values=as_json)
         if as_json:
-            output.print_json_stream(
+            rows = index.rows(filters, limit=limit or None, values=True)
+            print_json_stream(
                 {}, "journals", (e.to_json() for e in rows),
                 lambda: {"skipped": [s.to_json() for s in index.skipped()]},
             )
@@ -84,7 +85,8 @@ def list_cmd(
         from .journal_views import list_header, list_row
 
         columns = width()
-        if not output.echo_stream((list_row(e, columns) for e in rows),
+        listed = index.listing(filters, limit=limit or None)
+        if not echo_stream((list_row(e, columns) for e in listed),
                                   header=list_header(columns)):
             if index.any_readable():
                 echo("No journals match these filters.")
@@ -171,7 +173,7 @@ def search_cmd(
         filters = make_filters(index, role, since, until, value, supervisee)
         hits = search(index, query, filters, values=as_json)
         if as_json:
-            output.print_json_stream(
+            print_json_stream(
                 {"query": query}, "journals",
                 ({**h.entry.to_json(), "matches": [m.to_json() for m in h.matches]}
                  for h in hits),
@@ -183,13 +185,14 @@ def search_cmd(
         cut = sys.stdout.isatty()
         columns = width()
         found_lines = found_journals = 0
-        for hit in hits:
-            print_lines(hit_view(hit, columns, cut_to_fit=cut))
-            found_lines += len(hit.matches)
-            found_journals += 1
-        if found_journals:
-            print_lines([search_total(found_lines, found_journals)])
-        else:
+        with ViewStream() as out:
+            for hit in hits:
+                out.add(hit_view(hit, columns, cut_to_fit=cut))
+                found_lines += len(hit.matches)
+                found_journals += 1
+            if found_journals:
+                out.add([search_total(found_lines, found_journals)])
+        if not found_journals:
             echo(f"No journal mentions {query!r}.")
         skipped = index.skipped()
     report_skipped(skipped)
@@ -232,7 +235,7 @@ def trends_cmd(
 
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        values = trends(index, filters, context=context_items())
+        values = trends(index, filters, context=context_items(), days=as_json)
         top = max((n for _, n in index.scale_labels()), default=4)
         skipped = index.skipped()
     if as_json:

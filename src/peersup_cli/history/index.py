@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from .filters import Filters, filter_sql
-from .records import IndexedJournal, Skipped
+from .records import IndexedJournal, Listed, Skipped
 from .refresh import BATCH, BULK, KeepInStep, Progress, scan_dir
 
 if TYPE_CHECKING:
@@ -30,10 +30,18 @@ if TYPE_CHECKING:
 
 __all__ = ["BATCH", "BULK", "Index", "Progress", "open_index", "scan_dir"]
 
+_listed = Listed._make
 # The columns an ``IndexedJournal`` is made from, and its values as one JSON list.
 _ENTRY = (
     "j.ref, j.id, j.name, j.date, j.day, j.role, j.role_label, j.framework, "
     "j.framework_title, j.supervisee, j.status, j.numbers, j.action_plan, j.agenda"
+)
+# The same, without the plan and agenda (what a search hit shows).
+_SHOWN = _ENTRY.replace("j.action_plan, j.agenda", "NULL, NULL")
+# ... and what its heading shows alone (a search's lines, not its JSON).
+_HEADING = (
+    "j.ref, j.id, j.name, j.date, j.day, j.role, j.role_label, '', '', j.supervisee, '', '', "
+    "NULL, NULL"
 )
 VALUES_JSON = (
     "(SELECT json_group_array(json_array(vid, number, title, practice, shown, label, rating, "
@@ -123,6 +131,19 @@ class Index(KeepInStep):
             params.append(min(int(limit), 2**62))  # SQLite's integers end at 2**63
         for row in self.conn.execute(sql, params):
             yield self.entry(row)
+
+    def listing(self, filters: Filters | None = None, *, limit: int | None = None
+                ) -> Iterator[Listed]:
+        """What ``journal list`` shows of each journal, newest first, a row at a time."""
+        sql, params = self.where(filters)
+        sql = (
+            "SELECT j.ref, j.date, j.role, j.role_label, j.supervisee, j.numbers, j.status "
+            f"FROM journals AS j WHERE {sql} ORDER BY j.ref DESC"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(min(int(limit), 2**62))
+        return map(_listed, self.conn.execute(sql, params))
 
     def entry(self, row: tuple[Any, ...]) -> IndexedJournal:
         """An ``IndexedJournal`` from a row that starts with the columns of ``_ENTRY`` and

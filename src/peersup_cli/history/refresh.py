@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..journal.facts import read_facts
 from ..journal.format import JournalFormatError
 from ..journal.store import is_journal_name, name_order, read_text
+from . import tally
 from .records import RefreshResult, encode_places
 from .rows import INSERT_TEXT, JournalRows
 
@@ -75,7 +76,8 @@ class KeepInStep:
                 if not words:
                     self._set_meta(self._words_key(), "later")
                 first_new = self._store(fresh, files, fts and words, progress, words)
-                self._number(first_new, renumber_all=bool(stale))
+                appended = self._number(first_new, renumber_all=bool(stale))
+                tally.after_refresh(self, first_new, appended)  # type: ignore[arg-type]
             self._set_meta(self._digest_key(), scan.digest)
             conn.execute("COMMIT")
         except BaseException:  # Ctrl-C included: the index stays as it was
@@ -109,11 +111,11 @@ class KeepInStep:
             texts: list[tuple[Any, ...]] = []
             for done, (row_id, name) in enumerate(rows, start=1):
                 try:
-                    blocks = read_facts(read_text(folder + name)).blocks
+                    facts = read_facts(read_text(folder + name))
                 except JournalFormatError:  # changed since: the next refresh reads it again
                     continue
-                texts.append((row_id, "\n".join([b.text for b in blocks]),
-                              encode_places(blocks)))
+                texts.append((row_id, "\n".join([b.text for b in facts.blocks]),
+                              encode_places(facts.blocks, facts.values)))
                 if len(texts) >= BATCH:
                     conn.executemany(INSERT_TEXT, texts)
                     texts.clear()
@@ -222,10 +224,10 @@ class KeepInStep:
         )
         return int(before) + 1
 
-    def _number(self, first_new: int, *, renumber_all: bool) -> None:
+    def _number(self, first_new: int, *, renumber_all: bool) -> bool:
         """Give each readable journal its ``ref``. New journals that all come after the old
-        ones (the usual case: today's session) are numbered on from the last; anything else
-        (a back-dated or removed journal) numbers the folder again in one statement."""
+        ones (the usual case: today's session) are numbered on from the last (True); anything
+        else (a back-dated or removed journal) numbers the folder again in one statement."""
         conn, key = self.conn, self.dir_key
         # The old journal with the highest number is the newest one (refs follow ts, seq).
         newest_old = conn.execute(
@@ -237,7 +239,7 @@ class KeepInStep:
             "ORDER BY ts, seq LIMIT 1", (first_new, key),
         ).fetchone()
         if oldest_new is None and not renumber_all:
-            return
+            return True
         if not renumber_all and (newest_old is None or tuple(oldest_new) > tuple(newest_old[1:])):
             conn.execute(
                 "UPDATE journals SET ref = r.n + ? FROM (SELECT id, row_number() OVER "
@@ -245,13 +247,14 @@ class KeepInStep:
                 "AND error IS NULL) AS r WHERE journals.id = r.id",
                 (newest_old[0] if newest_old else 0, first_new, key),
             )
-            return
+            return True
         conn.execute(
             "UPDATE journals SET ref = r.n FROM (SELECT id, row_number() OVER "
             "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL) AS r "
             "WHERE journals.id = r.id",
             (key,),
         )
+        return False
 
     def rebuild(self, progress: Progress | None = None) -> None:
         """Forget this folder's journals and read every file again."""
@@ -262,6 +265,7 @@ class KeepInStep:
                 (self.dir_key,),
             )
         self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.dir_key,))
+        tally.after_refresh(self, 0, appended=False)  # type: ignore[arg-type]
         self.conn.execute("DELETE FROM meta WHERE key IN (?, ?)",
                           (self._digest_key(), self._words_key()))
         self._set_meta("fts_stale", "1")

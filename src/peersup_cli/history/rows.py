@@ -82,7 +82,7 @@ class JournalRows:
                 self.scale.setdefault((framework, rating), label)
         if self.words:
             self.texts.append((row_id, "\n".join([b.text for b in j.blocks]),
-                               encode_places(j.blocks)))
+                               encode_places(j.blocks, j.values)))
 
     def insert(self, conn: sqlite3.Connection) -> None:
         conn.executemany(INSERT_JOURNAL, self.journals)

@@ -53,6 +53,20 @@ CREATE TABLE vals (
     engaged INTEGER,  -- 1: something was answered, ticked or rated
     PRIMARY KEY (journal, pos)
 ) WITHOUT ROWID;
+-- Running totals per role and value (history/tally.py), so trends read a few rows.
+CREATE TABLE tally (
+    dir TEXT, role TEXT, vid TEXT, times INTEGER, newest INTEGER,
+    number INTEGER, title TEXT, practice TEXT, day TEXT, role_label TEXT,
+    ratings TEXT, days TEXT,  -- every rating, oldest first, and its day: comma-joined
+    label TEXT,
+    PRIMARY KEY (dir, role, vid)
+) WITHOUT ROWID;
+CREATE TABLE tally_items (
+    dir TEXT, framework TEXT, role TEXT, vid TEXT,
+    kind TEXT, n INTEGER,  -- "shown": n items shown; "ticked": item n ticked
+    count INTEGER,
+    PRIMARY KEY (dir, framework, role, vid, kind, n)
+) WITHOUT ROWID;
 -- The person's words live apart, so listing never reads them.
 CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);  -- records.encode_places
 CREATE TABLE items (

@@ -12,7 +12,6 @@ line. Without FTS5 a plain scan answers the same.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import re
 import unicodedata
@@ -24,7 +23,7 @@ from typing import Any, NamedTuple
 from ..errors import UsageError
 from .filters import Filters
 from .index import Index
-from .records import IndexedJournal, decode_places
+from .records import LINE_DIGITS, PLACE_DIGITS, IndexedJournal, places_header
 
 WHERE_LABELS = {
     "action_plan": "Action plan",
@@ -52,9 +51,18 @@ class Term:
         return " AND ".join(f'"{w}"*' for w in words)
 
     def pattern(self) -> re.Pattern[str]:
-        """Where it stands in a folded line: a word's start (not after a letter or digit), or
-        anywhere."""
-        return re.compile(("(?<![^\\W_])" if self.word else "") + re.escape(self.text))
+        """Whether a folded line holds it: at a word's start (not after a letter or digit), or
+        anywhere. The text comes first in the pattern, so the engine can jump to it."""
+        text = re.escape(self.text)
+        return re.compile(f"{text}(?<![^\\W_]{text})" if self.word else text)
+
+    def places(self) -> re.Pattern[str]:
+        """Each place it stands in a folded line, overlapping ones too; a word term takes the
+        rest of the word it begins (group 1 ends where the highlight ends)."""
+        text = re.escape(self.text)
+        if self.word:
+            return re.compile(f"(?<![^\\W_])(?=({text}[^\\W_]*+))")
+        return re.compile(f"(?=({text}))")
 
 
 class Match(NamedTuple):
@@ -148,24 +156,18 @@ def search(
     return _hits(index, query_terms(text), filters, values)
 
 
-# Each found journal's value labels: "id<US>number<US>title" joined by <RS>.
-_LABELS = (
-    "(SELECT group_concat(label, char(30)) FROM (SELECT vid || char(31) || number || char(31) "
-    "|| title AS label FROM vals WHERE journal = j.id ORDER BY pos))"
-)
-
-
 def _hits(
     index: Index, terms: list[Term], filters: Filters | None, values: bool
 ) -> Iterator[Hit]:
     import sqlite3
 
-    from .index import _ENTRY, VALUES_JSON
+    from .index import _HEADING, _SHOWN, VALUES_JSON
 
     index.ensure_words(index.progress)
     where, params = index.where(filters)
-    head = (f"SELECT {_ENTRY}, {VALUES_JSON if values else 'NULL'}, {_LABELS}, t.text, "
-            "t.linemap FROM journals AS j JOIN texts AS t ON t.id = j.id WHERE ")
+    # The journal's columns a hit shows (not its plan or agenda), then its searchable text.
+    head = (f"SELECT {_SHOWN if values else _HEADING}, {VALUES_JSON if values else 'NULL'}, "
+            "t.text, t.linemap FROM journals AS j JOIN texts AS t ON t.id = j.id WHERE ")
     order = " ORDER BY j.ref DESC"
     parts = [q for q in (t.fts() for t in terms) if q]
     rows = None
@@ -182,9 +184,9 @@ def _hits(
         rows = index.conn.execute(f"{head}{where} AND t.text != ''{order}", params)
     finder = _Finder(tuple(terms))
     for row in rows:
-        found = finder.lines(row[-2] or "", row[-1] or "", row[-3])
+        found = finder.lines(row[-2] or "", row[-1] or "")
         if found:
-            yield Hit(index.entry(row), found)
+            yield Hit(index.entry(row[:-2]), found)
 
 
 class _Finder:
@@ -195,71 +197,87 @@ class _Finder:
         self.first = terms[0].text
         self.rest = [t.text for t in terms[1:]]
         self.patterns = [t.pattern() for t in terms]
-        self.labels: dict[str, tuple[str, str, int | None]] = {}  # record -> (id, title, n)
+        self.word_start = terms[0].word
+        self.check_all = len(terms) > 1
+        self._seen: dict[str, list[tuple[str, int | None]]] = {}
 
-    def lines(self, body: str, places: str, labels: str | None) -> list[Match]:
+    def lines(self, body: str, linemap: str) -> list[Match]:
         """The lines of a journal's searchable text that hold every term."""
         folded = fold(body)
         first = self.first
         if first not in folded or any(t not in folded for t in self.rest):
             return []
-        lines = folded.split("\n")
-        patterns = self.patterns
-        found = [i for i, line in enumerate(lines) if first in line
-                 and all(p.search(line) for p in patterns)]
-        if not found:
-            return []
-        text_lines = body.split("\n") if body is not folded else lines
-        blocks = decode_places(places)  # [file line, where, lines] per block
-        starts, at = [], 0
-        for block in blocks:
-            starts.append(at)
-            at += block[2]
-        named = self._named(labels)
+        find, rfind, count = folded.find, folded.rfind, folded.count
+        patterns, check_all, word_start = self.patterns, self.check_all, self.word_start
+        records = linemap.find("\n") + 1  # where the digits start (see records.encode_places)
+        labels: list[tuple[str, int | None]] | None = None
         out: list[Match] = []
-        for i in found:
-            b = bisect.bisect_right(starts, i) - 1
-            if b < 0:  # a damaged cache row: no block holds the line
+        index, counted = 0, 0  # the text line number at position ``counted``
+        pos = find(first)
+        while pos != -1:  # only lines holding the first term are looked at (found in C)
+            start = rfind("\n", 0, pos) + 1
+            end = find("\n", pos)
+            if end == -1:
+                end = len(folded)
+            # The usual case needs no pattern: one term, found at the start of a word.
+            if check_all or (word_start and pos > start and folded[pos - 1].isalnum()):
+                line = folded[start:end]
+                if not all(p.search(line) for p in patterns):
+                    pos = find(first, end)
+                    continue
+            index += count("\n", counted, start)
+            counted = start
+            at = records + index * PLACE_DIGITS
+            try:
+                if labels is None:
+                    labels = self._labels(linemap[:records])
+                label, number = labels[int(linemap[at + LINE_DIGITS : at + PLACE_DIGITS])]
+                line_no = int(linemap[at : at + LINE_DIGITS])
+            except (ValueError, IndexError):  # a damaged cache row: the line is left out
+                pos = find(first, end)
                 continue
-            line, where, _ = blocks[b]
-            label = WHERE_LABELS.get(where)
-            number = None
-            if label is None:
-                label, number = named.get(where, (where, None))
-            out.append(_match((line + i - starts[b], label, text_lines[i], number, self.terms)))
+            out.append(_match((line_no, label, body[start:end], number, self.terms)))
+            pos = find(first, end)
         return out
 
-    def _named(self, labels: str | None) -> dict[str, tuple[str, int | None]]:
-        """value id -> (title, number) of one journal's values."""
-        out: dict[str, tuple[str, int | None]] = {}
-        cache = self.labels
-        for record in labels.split("\x1e") if labels else ():
-            found = cache.get(record)
-            if found is None:
-                vid, number, title = record.split("\x1f", 2)
-                found = cache[record] = (vid, title, int(number) if number.isdigit() else None)
-            out[found[0]] = found[1:]
-        return out
+    def _labels(self, header: str) -> list[tuple[str, int | None]]:
+        """What each block of a journal is called (a value's title and number, or "Action
+        plan" ...), from the head of its line map; many journals share one."""
+        found = self._seen.get(header)
+        if found is None:
+            found = [(label, number) for label, number in map(_label, places_header(header))]
+            if len(self._seen) < 4096:
+                self._seen[header] = found
+        return found
+
+
+def _label(entry: tuple[str, int | None, str | None]) -> tuple[str, int | None]:
+    where, number, title = entry
+    label = WHERE_LABELS.get(where)
+    if label is not None:
+        return label, None
+    return (title if title is not None else where), number
 
 
 def _spans(line: str, terms: Sequence[Term]) -> list[tuple[int, int]] | None:
     """Where each term stands in ``line`` (already folded), or None if one is missing."""
     spans: list[tuple[int, int]] = []
     for term in terms:
-        found = False
-        pos = line.find(term.text)
-        while pos != -1:
-            if not term.word or pos == 0 or not line[pos - 1].isalnum():
-                end = pos + len(term.text)
-                if term.word:  # highlight to the end of the word it begins
-                    while end < len(line) and line[end].isalnum():
-                        end += 1
-                spans.append((pos, end))
-                found = True
-            pos = line.find(term.text, pos + 1)
+        found = [(m.start(), m.end(1)) for m in _places(term).finditer(line)]
         if not found:
             return None
+        spans += found
     return sorted(set(spans))
+
+
+_PLACES: dict[Term, re.Pattern[str]] = {}
+
+
+def _places(term: Term) -> re.Pattern[str]:
+    found = _PLACES.get(term)
+    if found is None:
+        found = _PLACES[term] = term.places()
+    return found
 
 
 def snippet(match: Match, width: int) -> tuple[str, list[tuple[int, int]]]:

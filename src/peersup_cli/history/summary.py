@@ -93,7 +93,7 @@ def summary(
     if not journals:
         lines += ["No journals in this period yet.", ""]
         return "\n".join(lines)
-    values = trends(index, filters, context=context)
+    values = trends(index, filters, context=context, days=False)
     rated = [v for v in values if v.recent is not None]
 
     lines += ["## Strengths", ""]
@@ -188,11 +188,18 @@ def follow_through(index: Index, filters: Filters) -> FollowThrough:
     found = FollowThrough([])
     newer: dict[str, str | None] = {}  # supervisee -> the agenda of their next (newer) prep
     checks: dict[str | None, tuple[set[str], set[str]]] = {}  # agenda -> (done, carried)
+    names: dict[str, str] = {}  # supervisee as written -> folded for matching
     for ref, day, supervisee, plan, agenda in index.conn.execute(
         "SELECT j.ref, j.day, j.supervisee, j.action_plan, j.agenda FROM journals AS j "
         f"WHERE {where} ORDER BY j.ref DESC", params,
     ):
-        key = None if supervisee is None else _norm(supervisee)
+        key = None if supervisee is None else names.get(supervisee)
+        if key is None and supervisee is not None:
+            key = names[supervisee] = _norm(supervisee)
+        if key is None and len(found.newest) >= MAX_PLANS:
+            # A reflection's plans are only counted once the newest are all kept.
+            found.total += _plan_count(plan)
+            continue
         items = _plan_items(plan) if plan else []
         if items:
             later = newer.get(key, _NONE) if key is not None else _NONE
@@ -237,10 +244,23 @@ def _state(
 def _plan_items(plan: str | None) -> list[str]:
     items = []
     for line in (plan or "").split("\n"):
-        text = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        text = _BULLET.sub("", line).strip()
         if text:
             items.append(" ".join(text.split()))
     return items
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def _plan_count(plan: str | None) -> int:
+    """``len(_plan_items(plan))``, at once for the usual plan: one line, starting with a letter
+    (no bullet to take off, and something left)."""
+    if not plan:
+        return 0
+    if plan[:1].isalpha() and "\n" not in plan:
+        return 1
+    return len(_plan_items(plan))
 
 
 def _found(key: str, texts: set[str]) -> bool:

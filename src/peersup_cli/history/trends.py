@@ -1,6 +1,6 @@
 """How each value has been lived over time: how often, how recently, ratings, items practised.
 
-Counted by the journal index's queries, one trend per role and value: a peer
+Read from the index's running totals (``tally``), one trend per role and value: a peer
 supporter's and a supervisor's guidelines differ, so they are never mixed. They say only what
 the journals show: a value counts as reflected on when something was answered, ticked or
 rated; an item is "room to grow" only when it was ticked less often than others of its value;
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from .tally import SHOWN, totals
 
 if TYPE_CHECKING:
     from .filters import Filters
@@ -105,54 +107,35 @@ def trends(
     filters: Filters | None = None,
     *,
     context: frozenset[tuple[str, str, str, int]] = frozenset(),
+    days: bool = True,
 ) -> list[ValueTrend]:
     """One ``ValueTrend`` per role and value of the journals that fit ``filters`` (with
     ``filters.value``: that value only), strengths first.
 
     ``context``: (framework, role, value, item number) of guideline items that state context
-    rather than a practice: they are never counted as practised or as room to grow.
+    rather than a practice: they are never counted as practised or as room to grow. ``days``:
+    each rating with its day (else "": a view that shows no days need not read them).
     """
-    where, params = index.where(filters)
-    joined = f"FROM journals AS j CROSS JOIN vals AS v ON v.journal = j.id WHERE {where} " \
-        "AND v.engaged = 1"
-    if filters is not None and filters.value:
-        joined += " AND v.vid = ?"
-        params = [*params, filters.value]
-    conn = index.conn
+    found = totals(index, filters)
     by_id: dict[tuple[str, str], ValueTrend] = {}
-    # How often and how lately, with the newest journal's wording: counted by SQLite.
-    for role, vid, times, _, number, title, practice, day, label in conn.execute(
-        "SELECT j.role, v.vid, count(*), max(j.ref), v.number, v.title, v.practice, j.day, "
-        f"coalesce(j.role_label, j.role) {joined} GROUP BY j.role, v.vid", params,
-    ):
-        by_id[(role, vid)] = ValueTrend(vid, number, title, practice, role, label, times, day)
-    # Ratings in order; one (day, rating) pair is shared by every value rated so that day.
-    pairs: dict[tuple[str, int], tuple[str, int]] = {}
-    for role, vid, day, rating, label in conn.execute(
-        f"SELECT j.role, v.vid, j.day, v.rating, v.label {joined} AND v.rating IS NOT NULL "
-        "ORDER BY j.ref", params,
-    ):
-        trend = by_id[(role, vid)]
-        pair = pairs.get((day, rating))
-        if pair is None:
-            pair = pairs[(day, rating)] = (day, rating)
-        trend.ratings.append(pair)
-        trend.last_label = label or ""
-    # Items: how many reflections showed a value's items (by how many were shown), and how
-    # often each item was ticked.
+    pairs: dict[tuple[str, int], tuple[str, int]] = {}  # one tuple for each (day, rating)
+    for (role, vid), g in found.groups.items():
+        trend = by_id[(role, vid)] = ValueTrend(
+            vid, g.number, g.title, g.practice, role, g.role_label, g.times, g.day,
+            last_label=g.label)
+        ratings = ",".join(g.ratings).split(",") if g.ratings else []
+        dates = ",".join(g.days).split(",") if days and g.days else [""] * len(ratings)
+        for day, rating in zip(dates, ratings, strict=True):
+            found_pair = (day, int(rating))
+            pair = pairs.get(found_pair)
+            if pair is None:
+                pair = pairs[found_pair] = found_pair
+            trend.ratings.append(pair)
     shown: dict[tuple[str, str, str], dict[int, int]] = {}
-    for framework, role, vid, size, count in conn.execute(
-        f"SELECT j.framework, j.role, v.vid, v.shown, count(*) {joined} AND v.shown > 0 "
-        "GROUP BY 1, 2, 3, 4", params,
-    ):
-        shown.setdefault((framework, role, vid), {})[size] = count
     ticks: dict[tuple[str, str, str], dict[int, int]] = {}
-    for framework, role, vid, n, count in conn.execute(
-        f"SELECT j.framework, j.role, v.vid, t.value, count(*) "
-        f"{joined.replace(' WHERE ', ' CROSS JOIN json_each(v.practiced) AS t WHERE ', 1)} "
-        "AND json_valid(v.practiced) AND v.shown > 0 GROUP BY 1, 2, 3, 4", params,
-    ):
-        ticks.setdefault((framework, role, vid), {})[n] = count
+    for (framework, role, vid, kind, n), count in found.items.items():
+        part = shown if kind == SHOWN else ticks
+        part.setdefault((framework, role, vid), {})[n] = count
     item_texts = index.item_texts()
     for key, counts in shown.items():
         framework, role, vid = key

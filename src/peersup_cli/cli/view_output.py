@@ -1,0 +1,197 @@
+"""Views and streams on their way out: a view's lines styled on a terminal (the codes rich
+writes, written here directly: a search that finds 50,000 lines must not pay for a rich call
+per line), plain when piped; and output that comes a row at a time (``journal list``, a
+search, their JSON) written a chunk at a time, so memory does not grow with it. Every
+character still goes out through ``output`` (sanitised, fitted to the stream's encoding).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+from .output import console, echo, has_control, isatty, json_text, sanitise, write
+
+
+class StyledLine(Protocol):
+    """A line of a view (``journal_views.Line``): text, a style name, spans to highlight."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def style(self) -> str: ...
+    @property
+    def spans(self) -> Sequence[tuple[int, int]]: ...
+
+
+STYLES = {
+    "title": "bold",
+    "heading": "bold cyan",
+    "dim": "dim",
+    "good": "green",
+    "diff": "yellow",
+}
+
+
+def print_lines(lines: Sequence[StyledLine]) -> None:
+    """A view: styled on a terminal (as rich styles it, and NO_COLOR keeps bold and dim but
+    drops colours); plain text when piped. One write for the whole view either way."""
+    with ViewStream() as out:
+        out.add(lines)
+
+
+class ViewStream:
+    """Views written as they come, a large chunk at a time (``with``: the rest at the end):
+    ``print_lines`` for a stream of views, such as one per journal a search finds."""
+
+    CHUNK = 1 << 16  # characters
+
+    def __init__(self) -> None:
+        self.plain = not isatty(sys.stdout) or os.environ.get("TERM") in ("dumb", "unknown")
+        self.rich = not self.plain and _rich_needed()
+        self.color = not os.environ.get("NO_COLOR")
+        self._parts: list[str] = []
+        self._size = 0
+
+    def __enter__(self) -> ViewStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()
+
+    def add(self, lines: Sequence[StyledLine]) -> None:
+        if self.plain:  # sanitised a chunk at a time, in ``flush``
+            text = "\n".join([line.text for line in lines])
+        elif self.rich or any("\t" in line.text for line in lines):
+            self.flush()
+            _print_with_rich(lines)
+            return
+        else:
+            text = "\n".join([_styled(line, self.color) for line in lines])
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            text = "\n".join(self._parts)
+            write(sanitise(text) if self.plain else text, err=False, color=not self.plain)
+            self._parts.clear()
+            self._size = 0
+
+
+# The SGR codes rich writes for the styles above, written here directly: a search that finds
+# 50,000 lines must not pay for a rich call per line. Attributes come first in rich's order
+# (bold 1, dim 2, reverse 7), then the colour; a highlighted word adds bold and reverse.
+_ATTRS = {"title": (1,), "heading": (1,), "dim": (2,)}
+_COLORS = {"heading": "36", "good": "32", "diff": "33"}
+_SGR: dict[tuple[str, bool, bool], str] = {}
+
+
+def _sgr(style: str, highlight: bool, color: bool) -> str:
+    key = (style, highlight, color)
+    found = _SGR.get(key)
+    if found is None:
+        attrs = set(_ATTRS.get(style, ()))
+        if highlight:
+            attrs |= {1, 7}
+        codes = [str(a) for a in sorted(attrs)]
+        if color and style in _COLORS:
+            codes.append(_COLORS[style])
+        found = _SGR[key] = f"\x1b[{';'.join(codes)}m" if codes else ""
+    return found
+
+
+def _styled(line: StyledLine, color: bool) -> str:
+    """One line with its style and highlights, sanitised piece by piece (so that the
+    highlighted spans still cover the same words)."""
+    text = line.text
+    clean = sanitise if has_control(text) else str
+    base = _sgr(line.style, False, color)
+    pieces: list[str] = []
+    at = 0
+    for a, b in sorted(line.spans):
+        if a < at:
+            continue
+        for piece, style in ((text[at:a], base), (text[a:b], _sgr(line.style, True, color))):
+            if piece:
+                pieces.append(f"{style}{clean(piece)}\x1b[0m" if style else clean(piece))
+        at = b
+    rest = text[at:]
+    if rest:
+        pieces.append(f"{base}{clean(rest)}\x1b[0m" if base else clean(rest))
+    return "".join(pieces)
+
+
+def _rich_needed() -> bool:
+    """Only a Windows console without escape sequences (the old conhost) needs rich's own
+    way of styling; rich says which it is."""
+    return sys.platform == "win32" and bool(console().legacy_windows)
+
+
+def _print_with_rich(lines: Sequence[StyledLine]) -> None:
+    from rich.text import Text
+
+    out = console()
+    for line in lines:
+        text = Text(style=STYLES.get(line.style, ""))
+        at = 0
+        for a, b in sorted(line.spans):
+            if a < at:
+                continue
+            text.append(sanitise(line.text[at:a]))
+            text.append(sanitise(line.text[a:b]), style="bold reverse")
+            at = b
+        text.append(sanitise(line.text[at:]))
+        out.print(text, overflow="fold")
+
+
+CHUNK = 512  # lines (or JSON records) written at a time by the streaming writers
+
+
+def echo_stream(lines: Iterable[str], *, header: str | None = None) -> int:
+    """``echo`` of each line as the lines come, a chunk at a time, with ``header`` before the
+    first one (nothing at all when there is none); returns how many lines there were."""
+    count = 0
+    chunk: list[str] = []
+    for line in lines:
+        if not count and header is not None:
+            chunk.append(header)
+        chunk.append(line)
+        count += 1
+        if len(chunk) >= CHUNK:
+            echo("\n".join(chunk))
+            chunk.clear()
+    if chunk:
+        echo("\n".join(chunk))
+    return count
+
+
+def print_json_stream(
+    before: dict[str, Any], key: str, items: Iterable[Any], after: Callable[[], dict[str, Any]]
+) -> None:
+    """``print_json({**before, key: [*items], **after()})``, the same text exactly, written as
+    the items come: memory does not grow with them. ``after`` is asked once they are all out."""
+    def dump(data: Any, indent: str) -> str:
+        return json_text(data).replace("\n", "\n" + indent)
+
+    head = "{\n" + "".join(f"  {dump(k, '')}: {dump(v, '  ')},\n" for k, v in before.items())
+    head += f"  {dump(key, '')}: ["
+    chunk: list[str] = []
+    count = 0
+    for item in items:
+        chunk.append(("\n    " if count == 0 else ",\n    ") + dump(item, "    "))
+        count += 1
+        if len(chunk) >= CHUNK:
+            write(head + "".join(chunk), err=False, newline=False)
+            head = ""
+            chunk.clear()
+    tail = "".join(chunk) + ("\n  ]" if count else "]")
+    tail += "".join(f",\n  {dump(k, '')}: {dump(v, '  ')}" for k, v in after().items())
+    write(head + tail + "\n}", err=False)
+
+
