@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..history.search import Hit
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str = ""
     style: str = ""  # "", "title", "heading", "dim", "diff", "good"
@@ -144,13 +144,17 @@ def hit_view(hit: Hit, width: int = 80, cut_to_fit: bool = True) -> list[Line]:
         found = "\n".join([f"  {name}:{m.line}: {m.where}: {m.text}" for m in hit.matches])
         return [Line(heading, "heading"), Line(found)]
     lines = [Line(f"{heading}  {e.name}", "heading")]
+    named: dict[tuple[str, int | None], str] = {}
     for m in hit.matches:
-        where = m.where if m.value_number is None else f"{m.value_number}. {m.where}"
-        where = where if len(where) <= 24 else where[:23] + "…"
+        where = named.get((m.where, m.value_number))
+        if where is None:
+            where = m.where if m.value_number is None else f"{m.value_number}. {m.where}"
+            where = named[(m.where, m.value_number)] = (
+                where if len(where) <= 24 else where[:23] + "…")
         prefix = f"  {m.line:>4}  {where}: "
-        cut, spans = snippet(m, max(30, width - len(prefix)))
-        lines.append(Line(prefix + cut, "", [(a + len(prefix), b + len(prefix))
-                                             for a, b in spans]))
+        n = len(prefix)
+        cut, spans = snippet(m, max(30, width - n))
+        lines.append(Line(prefix + cut, "", [(a + n, b + n) for a, b in spans]))
     return lines
 
 

@@ -151,6 +151,22 @@ def text_width(minimum: int = 40) -> int:
 # -- writing ------------------------------------------------------------------------------------
 def echo(text: str = "", *, err: bool = False) -> None:
     """One message (a newline is added), with its control characters shown visibly."""
+    stream = sys.stderr if err else sys.stdout
+    buffer = _utf8_bytes(stream) if not isatty(stream) else None
+    if buffer is not None:
+        # Piped: encoded once, and the bytes looked at for controls (nearly always none).
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the usual way below
+            data = b"\x00"
+        if not data.translate(None, _NOT_CONTROL):
+            try:
+                stream.flush()
+                buffer.write(data + b"\n")
+                buffer.flush()
+            except BrokenPipeError:
+                raise OutputClosed() from None
+            return
     write(sanitise(text), err=err)
 
 

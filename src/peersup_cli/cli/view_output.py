@@ -7,12 +7,23 @@ character still goes out through ``output`` (sanitised, fitted to the stream's e
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from .output import console, echo, has_control, isatty, json_text, sanitise, write
+from .output import (
+    console,
+    echo,
+    has_control,
+    isatty,
+    json_text,
+    sanitise,
+    terminal_width,
+    write,
+)
 
 
 class StyledLine(Protocol):
@@ -52,6 +63,7 @@ class ViewStream:
         self.plain = not isatty(sys.stdout) or os.environ.get("TERM") in ("dumb", "unknown")
         self.rich = not self.plain and _rich_needed()
         self.color = not os.environ.get("NO_COLOR")
+        self.width = terminal_width()  # rich's width too: the terminal's
         self._parts: list[str] = []
         self._size = 0
 
@@ -65,12 +77,14 @@ class ViewStream:
     def add(self, lines: Sequence[StyledLine]) -> None:
         if self.plain:  # sanitised a chunk at a time, in ``flush``
             text = "\n".join([line.text for line in lines])
-        elif self.rich or any("\t" in line.text for line in lines):
-            self.flush()
-            _print_with_rich(lines)
-            return
         else:
-            text = "\n".join([_styled(line, self.color) for line in lines])
+            styled = [] if self.rich else [_styled(line, self.color, self.width)
+                                           for line in lines]
+            if self.rich or None in styled or any("\t" in line.text for line in lines):
+                self.flush()
+                _print_with_rich(lines)
+                return
+            text = "\n".join(cast("list[str]", styled))
         self._parts.append(text)
         self._size += len(text)
         if self._size >= self.CHUNK:
@@ -79,7 +93,10 @@ class ViewStream:
     def flush(self) -> None:
         if self._parts:
             text = "\n".join(self._parts)
-            write(sanitise(text) if self.plain else text, err=False, color=not self.plain)
+            if self.plain:
+                echo(text)
+            else:
+                write(text, err=False, color=True)
             self._parts.clear()
             self._size = 0
 
@@ -106,25 +123,71 @@ def _sgr(style: str, highlight: bool, color: bool) -> str:
     return found
 
 
-def _styled(line: StyledLine, color: bool) -> str:
+# style -> (its codes, its codes with a highlight), with colour and without.
+_CODES = {c: {s: (_sgr(s, False, c), _sgr(s, True, c)) for s in ("", *STYLES)}
+          for c in (False, True)}
+
+
+def _styled(line: StyledLine, color: bool, width: int) -> str | None:
     """One line with its style and highlights, sanitised piece by piece (so that the
-    highlighted spans still cover the same words)."""
+    highlighted spans still cover the same words); lines wider than the terminal are wrapped
+    at spaces as rich wraps them. None for a line only rich lays out right (wide characters
+    or highlights in a line too wide)."""
     text = line.text
-    clean = sanitise if has_control(text) else str
-    base = _sgr(line.style, False, color)
+    style = line.style
+    codes = _CODES[color].get(style)
+    base, high = codes if codes is not None else (_sgr(style, False, color),
+                                                   _sgr(style, True, color))
+    if len(text) > width:
+        if line.spans or not text.isascii():
+            return None
+        return "\n".join([f"{base}{part}\x1b[0m" if base else part
+                          for part in _wrap(sanitise(text), width)])
+    clean = str if text.isprintable() or not has_control(text) else sanitise
+    if not line.spans:
+        return f"{base}{clean(text)}\x1b[0m" if base and text else clean(text)
     pieces: list[str] = []
     at = 0
     for a, b in sorted(line.spans):
         if a < at:
             continue
-        for piece, style in ((text[at:a], base), (text[a:b], _sgr(line.style, True, color))):
-            if piece:
-                pieces.append(f"{style}{clean(piece)}\x1b[0m" if style else clean(piece))
+        if a > at:
+            pieces.append(f"{base}{clean(text[at:a])}\x1b[0m" if base else clean(text[at:a]))
+        if b > a:
+            pieces.append(f"{high}{clean(text[a:b])}\x1b[0m")
         at = b
-    rest = text[at:]
-    if rest:
-        pieces.append(f"{base}{clean(rest)}\x1b[0m" if base else clean(rest))
+    if at < len(text):
+        pieces.append(f"{base}{clean(text[at:])}\x1b[0m" if base else clean(text[at:]))
     return "".join(pieces)
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` (one character per cell) in lines of at most ``width``, broken where rich
+    breaks it: before a word that does not fit (its spaces stay at the end of the line), and
+    inside a word longer than a whole line."""
+    starts: list[int] = []
+    used = 0
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        length = len(word.group().rstrip())
+        if width - used >= length:
+            used += end - start
+        elif length > width:  # folded across lines
+            while end - start > width:
+                if start:
+                    starts.append(start)
+                start += width
+            if start:
+                starts.append(start)
+            used = end - start
+        elif used and start:
+            starts.append(start)
+            used = end - start
+    bounds = [0, *starts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _rich_needed() -> bool:

@@ -57,12 +57,12 @@ class Term:
         return re.compile(f"{text}(?<![^\\W_]{text})" if self.word else text)
 
     def places(self) -> re.Pattern[str]:
-        """Each place it stands in a folded line, overlapping ones too; a word term takes the
-        rest of the word it begins (group 1 ends where the highlight ends)."""
+        """Where it stands in a folded line (as ``pattern``), a word term with the rest of
+        the word it begins: the part to highlight."""
         text = re.escape(self.text)
         if self.word:
-            return re.compile(f"(?<![^\\W_])(?=({text}[^\\W_]*+))")
-        return re.compile(f"(?=({text}))")
+            return re.compile(f"{text}(?<![^\\W_]{text})[^\\W_]*+")
+        return re.compile(text)
 
 
 class Match(NamedTuple):
@@ -77,7 +77,14 @@ class Match(NamedTuple):
     @property
     def spans(self) -> list[tuple[int, int]]:
         """The highlighted parts of ``text``."""
-        return _spans(fold(self.text), self.terms) or []
+        terms = self.terms
+        if len(terms) == 1:  # the usual case, without the loop over terms
+            search = _places(terms[0]).search
+            folded = fold(self.text)
+            m = search(folded)
+            if m is not None and search(folded, m.start() + 1) is None:
+                return [m.span()]
+        return _spans(fold(self.text), terms) or []
 
     def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "where": self.where, "value_number": self.value_number,
@@ -207,37 +214,33 @@ class _Finder:
         first = self.first
         if first not in folded or any(t not in folded for t in self.rest):
             return []
-        find, rfind, count = folded.find, folded.rfind, folded.count
-        patterns, check_all, word_start = self.patterns, self.check_all, self.word_start
+        lines = folded.split("\n")  # in C: cheaper than finding each line's ends in Python
+        if self.check_all:
+            patterns = self.patterns
+            found = [i for i, line in enumerate(lines)
+                     if first in line and all(p.search(line) for p in patterns)]
+        elif self.word_start:  # the pattern starts with the term: the engine jumps to it
+            search = self.patterns[0].search
+            found = [i for i, line in enumerate(lines) if first in line and search(line)]
+        else:
+            found = [i for i, line in enumerate(lines) if first in line]
+        if not found:
+            return []
+        text_lines = body.split("\n")  # folding keeps every character where it was
         records = linemap.find("\n") + 1  # where the digits start (see records.encode_places)
-        labels: list[tuple[str, int | None]] | None = None
+        try:
+            labels = self._labels(linemap[:records])
+        except ValueError:  # a damaged cache row
+            return []
         out: list[Match] = []
-        index, counted = 0, 0  # the text line number at position ``counted``
-        pos = find(first)
-        while pos != -1:  # only lines holding the first term are looked at (found in C)
-            start = rfind("\n", 0, pos) + 1
-            end = find("\n", pos)
-            if end == -1:
-                end = len(folded)
-            # The usual case needs no pattern: one term, found at the start of a word.
-            if check_all or (word_start and pos > start and folded[pos - 1].isalnum()):
-                line = folded[start:end]
-                if not all(p.search(line) for p in patterns):
-                    pos = find(first, end)
-                    continue
-            index += count("\n", counted, start)
-            counted = start
-            at = records + index * PLACE_DIGITS
+        for i in found:
+            at = records + i * PLACE_DIGITS
             try:
-                if labels is None:
-                    labels = self._labels(linemap[:records])
                 label, number = labels[int(linemap[at + LINE_DIGITS : at + PLACE_DIGITS])]
-                line_no = int(linemap[at : at + LINE_DIGITS])
+                line = int(linemap[at : at + LINE_DIGITS])
             except (ValueError, IndexError):  # a damaged cache row: the line is left out
-                pos = find(first, end)
                 continue
-            out.append(_match((line_no, label, body[start:end], number, self.terms)))
-            pos = find(first, end)
+            out.append(_match((line, label, text_lines[i], number, self.terms)))
         return out
 
     def _labels(self, header: str) -> list[tuple[str, int | None]]:
@@ -263,10 +266,13 @@ def _spans(line: str, terms: Sequence[Term]) -> list[tuple[int, int]] | None:
     """Where each term stands in ``line`` (already folded), or None if one is missing."""
     spans: list[tuple[int, int]] = []
     for term in terms:
-        found = [(m.start(), m.end(1)) for m in _places(term).finditer(line)]
-        if not found:
+        search = _places(term).search
+        m = search(line)
+        if m is None:
             return None
-        spans += found
+        while m is not None:  # from the next character on: overlapping places count too
+            spans.append(m.span())
+            m = search(line, m.start() + 1)
     return sorted(set(spans))
 
 
@@ -282,14 +288,16 @@ def _places(term: Term) -> re.Pattern[str]:
 
 def snippet(match: Match, width: int) -> tuple[str, list[tuple[int, int]]]:
     """The line cut to ``width`` around its first highlighted word, spans moved to suit."""
-    text = match.text.rstrip("\r")
+    text = match.text
+    if text[-1:] == "\r":
+        text = text.rstrip("\r")
     found = match.spans
     if len(text) <= width:
         return text, found
     start = max(0, min(found[0][0] - width // 3, len(text) - width + 1)) if found else 0
     cut = text[start : start + width - 2]
-    prefix = "…" if start else ""
-    shift = len(prefix) - start
-    spans = [(a + shift, min(b + shift, len(prefix) + len(cut))) for a, b in found]
-    spans = [(a, b) for a, b in spans if a >= len(prefix) and a < len(prefix) + len(cut)]
-    return f"{prefix}{cut}…", spans
+    lead = 1 if start else 0  # the "…" in front
+    shift, end = lead - start, lead + len(cut)
+    spans = [(a + shift, min(b + shift, end)) for a, b in found
+             if lead <= a + shift < end]
+    return f"{'…' if start else ''}{cut}…", spans
