@@ -138,23 +138,29 @@ def _styled(line: StyledLine, color: bool, width: int) -> str | None:
     codes = _CODES[color].get(style)
     base, high = codes if codes is not None else (_sgr(style, False, color),
                                                    _sgr(style, True, color))
-    if len(text) > width:
-        if line.spans or not text.isascii():
-            return None
-        return "\n".join([f"{base}{part}\x1b[0m" if base else part
-                          for part in _wrap(sanitise(text), width)])
     clean = str if text.isprintable() or not has_control(text) else sanitise
+    if len(text) > width or clean is sanitise or not text.isascii():
+        shown = clean(text)
+        if not shown.isascii() and _WIDE_OR_ZERO.search(shown):
+            if len(shown) * 2 > width:  # a cell per character or not: only rich knows
+                return None
+        elif len(shown) > width:
+            if line.spans:
+                return None
+            return "\n".join([f"{base}{part}\x1b[0m" if base else part
+                              for part in _wrap(shown, width)])
+        elif clean is sanitise and line.spans:
+            return None  # sanitised pieces could be as long as the line is wide
     if not line.spans:
         return f"{base}{clean(text)}\x1b[0m" if base and text else clean(text)
     pieces: list[str] = []
     at = 0
     for a, b in sorted(line.spans):
-        if a < at:
+        if a < at or b <= a:
             continue
         if a > at:
             pieces.append(f"{base}{clean(text[at:a])}\x1b[0m" if base else clean(text[at:a]))
-        if b > a:
-            pieces.append(f"{high}{clean(text[a:b])}\x1b[0m")
+        pieces.append(f"{high}{clean(text[a:b])}\x1b[0m")
         at = b
     if at < len(text):
         pieces.append(f"{base}{clean(text[at:])}\x1b[0m" if base else clean(text[at:]))
@@ -162,6 +168,12 @@ def _styled(line: StyledLine, color: bool, width: int) -> str | None:
 
 
 _WORD = re.compile(r"\s*\S+\s*")
+# A character that may not take exactly one cell (wide, zero-width, combining): anything but
+# printable ASCII, Latin letters, general punctuation, arrows, mathematical signs and blocks.
+_WIDE_OR_ZERO = re.compile(
+    "[^\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff"
+    "\u2500-\u259f]"
+)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -187,7 +199,14 @@ def _wrap(text: str, width: int) -> list[str]:
             starts.append(start)
             used = end - start
     bounds = [0, *starts, len(text)]
-    return [text[a:b] for a, b in itertools.pairwise(bounds)]
+    lines = []
+    for a, b in itertools.pairwise(bounds):
+        part = text[a:b]
+        if len(part) > width:  # the spaces after a word at the edge go, then the rest
+            spaces = len(part) - len(part.rstrip())
+            part = part[: len(part) - min(spaces, len(part) - width)][:width]
+        lines.append(part)
+    return lines
 
 
 def _rich_needed() -> bool:
