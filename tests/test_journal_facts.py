@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from builders import ANY_TEXT, TAME, TRICKY, journal, journals, plain_journal, reflection
 from peersup_cli.journal import facts as facts_mod
-from peersup_cli.journal.facts import JournalFacts, facts_of, read_facts
+from peersup_cli.journal.facts import JournalFacts, facts_of, read_facts, read_words
 from peersup_cli.journal.format import JournalFormatError, parse, render
 from peersup_cli.journal.model import Agenda
 
@@ -44,6 +44,8 @@ def agrees(text: str) -> None:
         assert isinstance(without, JournalFacts) and without.blocks == []
         without.blocks = expected.blocks
     assert without == expected
+    if isinstance(expected, JournalFacts):  # the words alone, for a journal read already
+        assert read_words(text) == (expected.blocks, expected.values)
 
 
 @settings(max_examples=300)

@@ -58,6 +58,7 @@ class Index(KeepInStep):
         self.conn = conn
         self.journal_dir = journal_dir
         self.dir_key = str(journal_dir.resolve()) if journal_dir.exists() else str(journal_dir)
+        self.folder = schema.folder_id(conn, self.dir_key)  # what the rows call the folder
         self.file = file
         self.has_fts = bool(
             conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone()
@@ -68,19 +69,19 @@ class Index(KeepInStep):
     def skipped(self) -> list[Skipped]:
         rows = self.conn.execute(
             "SELECT name, error FROM journals WHERE dir = ? AND error IS NOT NULL ORDER BY name",
-            (self.dir_key,),
+            (self.folder,),
         )
         return [Skipped(name, error) for name, error in rows]
 
     def count(self) -> int:
         row = self.conn.execute(
-            "SELECT count(*) FROM journals WHERE dir = ? AND error IS NULL", (self.dir_key,)
+            "SELECT count(*) FROM journals WHERE dir = ? AND error IS NULL", (self.folder,)
         ).fetchone()
         return int(row[0])
 
     def any_readable(self) -> bool:
         return self.conn.execute(
-            "SELECT 1 FROM journals WHERE dir = ? AND error IS NULL LIMIT 1", (self.dir_key,)
+            "SELECT 1 FROM journals WHERE dir = ? AND error IS NULL LIMIT 1", (self.folder,)
         ).fetchone() is not None
 
     def where(self, filters: Filters | None = None) -> tuple[str, list[Any]]:
@@ -88,7 +89,7 @@ class Index(KeepInStep):
         that fit ``filters``, and its parameters."""
         conditions, params = filter_sql(filters or Filters(), "j.")
         sql = "j.dir = ? AND j.error IS NULL" + "".join(f" AND {c}" for c in conditions)
-        return sql, [self.dir_key, *params]
+        return sql, [self.folder, *params]
 
     def entries(self, filters: Filters | None = None, **kwargs: Any) -> list[IndexedJournal]:
         """``rows`` as a list."""
@@ -171,7 +172,7 @@ class Index(KeepInStep):
         rows = self.conn.execute(
             f"SELECT DISTINCT {column} FROM journals WHERE dir = ? AND error IS NULL "
             f"AND {column} IS NOT NULL ORDER BY 1",
-            (self.dir_key,),
+            (self.folder,),
         )
         return [r[0] for r in rows]
 
@@ -181,7 +182,7 @@ class Index(KeepInStep):
             "SELECT v.vid, max(j.ref), v.number, v.title, v.practice FROM journals AS j "
             "CROSS JOIN vals AS v ON v.journal = j.id "
             "WHERE j.dir = ? AND j.error IS NULL GROUP BY v.vid",
-            (self.dir_key,),
+            (self.folder,),
         )
         return {vid: (number, title, practice) for vid, _, number, title, practice in rows}
 

@@ -7,7 +7,9 @@ nowhere else).
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -166,10 +168,17 @@ def encode_places(blocks: Any, values: Any = ()) -> str:
     for line, where, text in blocks:
         k = wheres.setdefault(where, len(wheres))
         tail = f"{min(k, 10**WHERE_DIGITS - 1):0{WHERE_DIGITS}d}"
-        records += [f"{min(n, 10**LINE_DIGITS - 1):0{LINE_DIGITS}d}{tail}"
-                    for n in range(line, line + text.count("\n") + 1)]
+        end = line + text.count("\n") + 1
+        if end > len(_LINES):  # a file this long is rare: its numbers are written out
+            records += [f"{min(n, 10**LINE_DIGITS - 1):0{LINE_DIGITS}d}{tail}"
+                        for n in range(line, end)]
+        else:  # in C: the usual numbers, written once, each with the block's number
+            records.append("".join(map(operator.add, _LINES[line:end], repeat(tail))))
     header = [[w, *named.get(w, (None, None))] for w in wheres]
     return _PLACES.encode(header) + "\n" + "".join(records)
+
+
+_LINES = [f"{n:0{LINE_DIGITS}d}" for n in range(5000)]  # line numbers as the map writes them
 
 
 def places_header(header: str) -> list[tuple[str, int | None, str | None]]:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..journal.facts import read_facts
+from ..journal.facts import read_facts, read_words
 from ..journal.format import JournalFormatError
 from ..journal.store import is_journal_name, name_order, read_text
 from . import tally
@@ -55,6 +55,7 @@ class KeepInStep:
     conn: sqlite3.Connection
     journal_dir: Path
     dir_key: str
+    folder: int
     has_fts: bool
 
     # -- keeping in step with the files --------------------------------------------------------
@@ -105,17 +106,17 @@ class KeepInStep:
         try:
             rows = conn.execute(
                 "SELECT id, name FROM journals WHERE dir = ? AND error IS NULL "
-                "AND id NOT IN (SELECT id FROM texts)", (self.dir_key,),
+                "AND id NOT IN (SELECT id FROM texts)", (self.folder,),
             ).fetchall()
             folder = os.path.join(self.journal_dir, "")
             texts: list[tuple[Any, ...]] = []
             for done, (row_id, name) in enumerate(rows, start=1):
                 try:
-                    facts = read_facts(read_text(folder + name))
+                    words = read_words(read_text(folder + name))
                 except JournalFormatError:  # changed since: the next refresh reads it again
                     continue
-                texts.append((row_id, "\n".join([b.text for b in facts.blocks]),
-                              encode_places(facts.blocks, facts.values)))
+                texts.append((row_id, "\n".join([b.text for b in words.blocks]),
+                              encode_places(words.blocks, words.values)))
                 if len(texts) >= BATCH:
                     conn.executemany(INSERT_TEXT, texts)
                     texts.clear()
@@ -137,7 +138,7 @@ class KeepInStep:
         known = {
             name: (row_id, size, mtime)
             for row_id, name, size, mtime in self.conn.execute(
-                "SELECT id, name, size, mtime_ns FROM journals WHERE dir = ?", (self.dir_key,)
+                "SELECT id, name, size, mtime_ns FROM journals WHERE dir = ?", (self.folder,)
             )
         }
         stale = [
@@ -185,7 +186,7 @@ class KeepInStep:
         # Newest first (names start with the date), so the first wording seen of a guideline
         # item or a rating label is the newest, and each value's items are noted once.
         names = sorted(names, key=name_order, reverse=True)
-        rows = JournalRows(self.dir_key, before, words)
+        rows = JournalRows(self.folder, before, words)
         # The collector is paused while files are read: 10,000 journals make millions of
         # small objects, and its passes over them cost a third of the time. Nothing here makes
         # reference cycles; it runs again at the end.
@@ -228,7 +229,7 @@ class KeepInStep:
         """Give each readable journal its ``ref``. New journals that all come after the old
         ones (the usual case: today's session) are numbered on from the last (True); anything
         else (a back-dated or removed journal) numbers the folder again in one statement."""
-        conn, key = self.conn, self.dir_key
+        conn, key = self.conn, self.folder
         # The old journal with the highest number is the newest one (refs follow ts, seq).
         newest_old = conn.execute(
             "SELECT ref, ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id < ? "
@@ -262,9 +263,9 @@ class KeepInStep:
         for table, key in (("texts", "id"), ("vals", "journal")):
             self.conn.execute(
                 f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM journals WHERE dir = ?)",
-                (self.dir_key,),
+                (self.folder,),
             )
-        self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.dir_key,))
+        self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.folder,))
         tally.after_refresh(self, 0, appended=False)  # type: ignore[arg-type]
         self.conn.execute("DELETE FROM meta WHERE key IN (?, ?)",
                           (self._digest_key(), self._words_key()))

@@ -31,8 +31,8 @@ class JournalRows:
     """The rows of the journals being read, a batch at a time, and the wording of each
     guideline item and rating label (from the first, newest, journal that shows it)."""
 
-    def __init__(self, dir_key: str, before: int, words: bool) -> None:
-        self.dir_key = dir_key
+    def __init__(self, folder: int, before: int, words: bool) -> None:
+        self.folder = folder
         self.words = words
         self.next_id = before + 1
         self.journals: list[tuple[Any, ...]] = []
@@ -43,7 +43,7 @@ class JournalRows:
         self._seen: set[tuple[str, str, str, int]] = set()
 
     def unreadable(self, name: str, stat: tuple[int, int], reason: str) -> None:
-        self.journals.append((self.next_id, self.dir_key, name, *stat, reason,
+        self.journals.append((self.next_id, self.folder, name, *stat, reason,
                               *([None] * (schema.NCOLUMNS - 5))))
         self.next_id += 1
 
@@ -55,7 +55,7 @@ class JournalRows:
         engaged = [v for v in j.values if v.engaged]
         supervisee = j.supervisee
         self.journals.append((
-            row_id, self.dir_key, name, *stat, None,
+            row_id, self.folder, name, *stat, None,
             date, j.date.timestamp(), date[:10], f"{base}\x00{number:010d}",
             "reflect" if supervisee is None else "prep",
             j.role, j.role_label, j.framework, j.framework_title, supervisee,

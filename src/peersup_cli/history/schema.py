@@ -16,9 +16,12 @@ SCHEMA_VERSION = 8  # PRAGMA user_version; any other number means: delete and re
 BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
+-- Each journal folder the index knows, by a number: short keys in every index below.
+CREATE TABLE folders (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
 CREATE TABLE journals (
     id INTEGER PRIMARY KEY,
-    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
+    dir INTEGER NOT NULL,  -- folders.id
+    name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
     error TEXT,
     date TEXT, ts REAL, day TEXT,
     -- the file-name order within one moment: "x.md" < "x-2.md" < "x-10.md"
@@ -55,14 +58,14 @@ CREATE TABLE vals (
 ) WITHOUT ROWID;
 -- Running totals per role and value (history/tally.py), so trends read a few rows.
 CREATE TABLE tally (
-    dir TEXT, role TEXT, vid TEXT, times INTEGER, newest INTEGER,
+    dir INTEGER, role TEXT, vid TEXT, times INTEGER, newest INTEGER,
     number INTEGER, title TEXT, practice TEXT, day TEXT, role_label TEXT,
     ratings TEXT, days TEXT,  -- every rating, oldest first, and its day: comma-joined
     label TEXT,
     PRIMARY KEY (dir, role, vid)
 ) WITHOUT ROWID;
 CREATE TABLE tally_items (
-    dir TEXT, framework TEXT, role TEXT, vid TEXT,
+    dir INTEGER, framework TEXT, role TEXT, vid TEXT,
     kind TEXT, n INTEGER,  -- "shown": n items shown; "ticked": item n ticked
     count INTEGER,
     PRIMARY KEY (dir, framework, role, vid, kind, n)
@@ -136,6 +139,15 @@ def connect(file: Path | None) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def folder_id(conn: sqlite3.Connection, path: str) -> int:
+    """The number the index's rows call the journal folder ``path`` by (given on first use)."""
+    row = conn.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        conn.execute("INSERT OR IGNORE INTO folders (path) VALUES (?)", (path,))
+        row = conn.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
+    return int(row[0])
 
 
 def delete(file: Path) -> None:

@@ -123,7 +123,7 @@ def _count_again(index: Index) -> None:
 
 def _store(index: Index, found: Totals, *, replace: bool = False) -> None:
     """Write ``found`` as the totals (``replace``: over the rows of the same keys only)."""
-    conn, key = index.conn, index.dir_key
+    conn, key = index.conn, index.folder
     if not replace:
         for table in ("tally", "tally_items"):
             conn.execute(f"DELETE FROM {table} WHERE dir = ?", (key,))
@@ -141,7 +141,8 @@ def _store(index: Index, found: Totals, *, replace: bool = False) -> None:
 
 
 def _read(index: Index, role: str | None, vid: str | None) -> Totals:
-    where, params = "dir = ?", [index.dir_key]
+    where = "dir = ?"
+    params: list[Any] = [index.folder]
     if role:
         where += " AND role = ?"
         params.append(role)
@@ -172,7 +173,7 @@ def after_refresh(index: Index, first_new: int, appended: bool) -> None:
         return  # none kept: the next command that needs them counts them
     if not appended:
         for table in ("tally", "tally_items"):
-            index.conn.execute(f"DELETE FROM {table} WHERE dir = ?", (index.dir_key,))
+            index.conn.execute(f"DELETE FROM {table} WHERE dir = ?", (index.folder,))
         index.conn.execute("DELETE FROM meta WHERE key = ?", (_key(index),))
         return
     where, params = index.where()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from typing import NamedTuple
 
@@ -94,6 +94,24 @@ def read_facts(text: str, *, words: bool = True) -> JournalFacts:
         if not words:
             found.blocks = []
     return found
+
+
+class Words(NamedTuple):
+    blocks: list[TextBlock]  # the person's words, as ``Journal.blocks``
+    values: list[ValueFacts]  # the values they belong to (their titles name them)
+
+
+def read_words(text: str) -> Words:
+    """The person's words of a journal the index has read already (its front matter is not
+    read again); the same as ``read_facts`` gives for any text ``format.parse`` reads."""
+    _, body, before = split(text)
+    found = None if "\r" in body else _own_layout(body, before, _HEADLESS, True)
+    if found is None:
+        found = facts_of(parse(text))
+    return Words(found.blocks, found.values)
+
+
+_HEADLESS = Journal(date=datetime(2000, 1, 1, tzinfo=UTC), role="", framework="")
 
 
 # -- peersup's own layout ---------------------------------------------------------------------
