@@ -140,3 +140,21 @@ def test_an_unchanged_folder_is_not_compared_row_by_row(
     with open_index(home) as index:
         assert index.count() == 5
     assert compared == [1]
+
+
+def test_ctrl_c_while_the_words_are_read_leaves_them_for_next_time(
+    pinned_paths: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = pinned_paths["home"]
+    sample(home)
+    monkeypatch.setattr(refresh_mod, "BULK", 2)
+    monkeypatch.setattr(refresh_mod, "BATCH", 2)
+
+    def stop(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with open_index(home) as index, pytest.raises(KeyboardInterrupt):
+        index.ensure_words(stop)
+    with open_index(home) as index:
+        assert index.conn.execute("SELECT count(*) FROM texts").fetchone()[0] == 0
+        assert [h.entry.name for h in search(index, "grief")] == ["2026-01-15-peer-supporter.md"]

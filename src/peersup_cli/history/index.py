@@ -2,14 +2,17 @@
 
 The markdown files are the only source of truth. The index is a cache in the platform cache
 folder: each run stats every ``*.md`` file in the journal folder and re-reads only those whose
-name, size or modification time changed, so a warm run costs a directory scan and one query.
+name, size or modification time changed, so a warm run costs a directory scan and one query
+(the digest of what the scan saw, ``refresh``).
 Deleting the cache loses nothing; a cache that is corrupt, from another schema version or not a
 database at all is deleted and rebuilt without a word; one that cannot be opened, created or
 locked at once gives way to an in-memory index for the run. Nothing here writes a journal file.
 
-Every file is read through ``journal.store.read_journal``, the one reader of the format. The
-schema and opening the file live in ``schema``, keeping in step in ``refresh``, and the
-records handed out in ``records``.
+Every file is read by the journal package (``journal.facts.read_facts``, which always says
+what the one reader of the format says). The schema and opening the file live in ``schema``,
+keeping in step in ``refresh`` (the rows in ``rows``, running totals in ``tally``), and the
+records handed out in ``records``. Queries read rows in the index's own order (``ref``) and
+hand them out one at a time, so a command's memory does not grow with the folder.
 """
 
 from __future__ import annotations

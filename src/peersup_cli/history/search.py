@@ -78,12 +78,10 @@ class Match(NamedTuple):
     def spans(self) -> list[tuple[int, int]]:
         """The highlighted parts of ``text``."""
         terms = self.terms
-        if len(terms) == 1:  # the usual case, without the loop over terms
-            search = _places(terms[0]).search
-            folded = fold(self.text)
-            m = search(folded)
-            if m is not None and search(folded, m.start() + 1) is None:
-                return [m.span()]
+        if len(terms) == 1 and terms[0].text.isalnum():
+            # The usual case: one word of letters and digits, whose places at the start of a
+            # word can never overlap, so the engine finds them all in one go.
+            return [m.span() for m in _places(terms[0]).finditer(fold(self.text))]
         return _spans(fold(self.text), terms) or []
 
     def to_json(self) -> dict[str, Any]:
