@@ -1,16 +1,27 @@
-"""Time the `peersup journal` commands over 10,000 journals, cold and warm.
+"""Time peersup's history over 10,000 and 100,000 journals, as whole processes.
 
-Writes realistic journals (about four years of weekly reflections and supervision preps, with
-varied values, ratings, answers and agendas) with the project's own writer into a temporary
-folder, then runs each command as a whole process: once with no cache (cold) and several times
-with nothing changed (warm, median), and reports the peak memory of each child process.
+For each size: the first build of the journal index (cache deleted, one process), and each
+``journal`` command warm (nothing changed since the last run): list, list --limit 20, search for
+a common word ("hope", in nearly every journal) and a rare one ("kayaking", one in a thousand),
+piped and on a terminal (a pseudo-terminal, 80x24, where rich and peersup style their output),
+trends, summary, show latest, compare; and the time to the first question of ``reflect`` and
+``prep`` (pexpect, until the first prompt). Each figure is the median of ``--runs`` runs, with
+the peak memory of the process (the largest ru_maxrss of a helper process that runs only it).
+With two sizes, the growth of each command (time at the larger / time at the smaller).
 
-    .venv/bin/python bench/bench_history.py [--journals 10000] [--runs 7] [--cold-runs 3]
-                                            [--keep DIR]
+    .venv/bin/python bench/bench_history.py [--journals 10000,100000] [--runs 5]
+        [--cold-runs 3] [--keep DIR] [--python PATH]
 
-Prints a table of medians; no asserts (the goals: warm list, search and trends no slower than
-0.3 s, a first build in one process within 3 s, peak memory under 60 MiB). Timings on a shared
-machine vary by a third from run to run: quote medians, and compare side by side.
+``--keep DIR`` writes the journals once into DIR/journals-N and reuses them (100,000 journals
+take about 0.9 GB and several minutes to write). ``--python`` times another installation of
+peersup (its interpreter: ``-m peersup_cli``), such as a baseline, over the same journals.
+The first search after a first build reads every journal again for the person's words, and
+the first trends or summary counts the running totals: both are shown apart ("after a build").
+The goals (issue 14): at 10,000, every command within 0.3 s and 60 MiB; at 100,000, list
+--limit 20, show latest, a rare search and the first question within 1 s, every command within
+5 s and 150 MiB, growth at most 12; a first build at 10,000 within 2 s on one core; a search on
+a terminal within 1.3x of piped. No asserts: a shared machine varies by a third from run to
+run, so quote medians, and compare side by side.
 """
 
 from __future__ import annotations
@@ -18,13 +29,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -94,6 +103,7 @@ PLANS = [
 ]
 TOPICS = ["Caseload balance", "Self-care after hard calls", "Group facilitation", "Documentation"]
 QUESTIONS = ["What felt hardest this month?", "Where did you feel most yourself?"]
+RARE = "kayaking"  # in one journal in a thousand (``write_journals``)
 
 
 def sentence(rng: random.Random) -> str:
@@ -151,99 +161,170 @@ def write_journals(folder: Path, count: int, seed: int = 7) -> None:
     for i in range(count):
         when = start + span * (i / count) + timedelta(minutes=rng.randint(0, 600))
         journal = make_journal(rng, when, i / count)
+        if i % 1000 == 500:  # a rare word: one journal in a thousand
+            journal.support = f"{journal.support} After the group we went {RARE}."
         stem = when.strftime("%Y-%m-%d-%H%M")
         slug = f"supervisor-prep-{journal.supervisee.split()[0].lower()}" if journal.supervisee \
             else journal.role
         atomic_write(folder / f"{stem}-{slug}-{i}.md", jformat.render(journal), overwrite=False)
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """Wall seconds, exit code and the first line of output of one whole process."""
-    started = time.perf_counter()
-    proc = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    first = (proc.stdout or proc.stderr).splitlines()[:1]
-    return elapsed, proc.returncode, first[0] if first else ""
+# One measured run, in a helper process of its own (so its ru_maxrss is this run's alone):
+# piped (output read through a pipe), on a terminal (a pseudo-terminal read to the end), or
+# until the first prompt. Prints "seconds peak-KiB exit-code".
+PROBE = r"""
+import os, resource, subprocess, sys, time
+mode, argv = sys.argv[1], sys.argv[2:]
+code = 0
+start = time.perf_counter()
+if mode == "pipe":
+    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    code = done.returncode
+elif mode == "tty":
+    import fcntl, pty, struct, termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    while True:
+        try:
+            if not os.read(master, 1 << 16):
+                break
+        except OSError:  # the terminal closed with the process
+            break
+    code = proc.wait()
+else:  # "prompt": time to the first question, then the session is killed
+    import pexpect
+    child = pexpect.spawn(argv[0], argv[1:], dimensions=(24, 80), timeout=120)
+    child.delaybeforesend = None
+    code = child.expect(["\\n> ", "> ", pexpect.EOF])
+    elapsed = time.perf_counter() - start
+    child.terminate(force=True)
+    print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+    sys.exit()
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
 
 
-def peak_mib() -> float:
-    # ru_maxrss of children is the largest any single finished child reached (KiB on Linux).
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return usage / 1024 if sys.platform != "darwin" else usage / (1024 * 1024)
+def measure(mode: str, argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds, peak MiB and exit code of one run of ``argv``."""
+    out = subprocess.run([sys.executable, "-c", PROBE, mode, *argv], env=env,
+                         capture_output=True, text=True, check=False).stdout.split()
+    if len(out) != 3:
+        raise SystemExit(f"could not time {' '.join(argv)} ({mode})")
+    kib = float(out[1])
+    return float(out[0]), kib / 1024 if sys.platform != "darwin" else kib / 2**20, int(out[2])
+
+
+class Figure:
+    def __init__(self, label: str, seconds: list[float], peak: float, code: int) -> None:
+        self.label, self.seconds, self.peak, self.code = label, seconds, peak, code
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def row(self) -> str:
+        spread = f"{min(self.seconds) * 1000:.0f}-{max(self.seconds) * 1000:.0f}"
+        note = "" if self.code == 0 else f"  (exit {self.code})"
+        return (f"  {self.label:<36}{self.median * 1000:>8.0f}{spread:>13}"
+                f"{self.peak:>9.1f}{note}")
+
+
+def time_it(label: str, mode: str, argv: list[str], env: dict[str, str], runs: int,
+            before: object = None) -> Figure:
+    seconds, peaks, code = [], [], 0
+    for _ in range(runs):
+        if callable(before):
+            before()
+        took, peak, code = measure(mode, argv, env)
+        seconds.append(took)
+        peaks.append(peak)
+    return Figure(label, seconds, max(peaks), code)
+
+
+def tidy_drafts(folder: Path) -> None:
+    """A session killed at its first question leaves its draft: take it away."""
+    shutil.rmtree(folder / ".drafts", ignore_errors=True)
+
+
+def bench_size(count: int, opts: argparse.Namespace, tmp: Path) -> dict[str, Figure]:
+    folder = opts.keep / f"journals-{count}" if opts.keep else tmp / f"journals-{count}"
+    if not (folder.exists() and any(folder.glob("*.md"))):
+        print(f"writing {count} journals into {folder} ...", flush=True)
+        write_journals(folder, count)
+    (folder / ".peersup").touch()  # past the first-run welcome
+    cache = tmp / f"cache-{count}"
+    env = {**os.environ, "PEERSUP_HOME": str(folder), "PEERSUP_CACHE_DIR": str(cache),
+           "PEERSUP_CONFIG": str(tmp / "config.toml"), "NO_COLOR": "1", "TERM": "xterm",
+           "COLUMNS": "80"}
+    exe = [opts.python, "-m", "peersup_cli"]
+    figures: dict[str, Figure] = {}
+
+    def add(figure: Figure) -> None:
+        figures[figure.label] = figure
+        print(figure.row(), flush=True)
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    print(f"\n{count} journals ({opts.python})")
+    print(f"  {'':<36}{'median ms':>8}{'range':>13}{'peak MiB':>9}")
+    # The first build, then what comes once after it (words for search, running totals).
+    add(time_it("first build (list --limit 1, no index)", "pipe",
+                [*exe, "journal", "list", "--limit", "1"], env, opts.cold_runs, drop_cache))
+    add(time_it("  then the first search", "pipe", [*exe, "journal", "search", "hope"], env, 1))
+    add(time_it("  then the first trends", "pipe", [*exe, "journal", "trends"], env, 1))
+    journal = [*exe, "journal"]
+    commands = [
+        ("list", "pipe", ["list"]),
+        ("list --limit 20", "pipe", ["list", "--limit", "20"]),
+        ("search hope (piped)", "pipe", ["search", "hope"]),
+        ("search hope (terminal)", "tty", ["search", "hope"]),
+        (f"search {RARE} (piped)", "pipe", ["search", RARE]),
+        (f"search {RARE} (terminal)", "tty", ["search", RARE]),
+        ("trends", "pipe", ["trends"]),
+        ("summary", "pipe", ["summary"]),
+        ("show latest", "pipe", ["show", "latest"]),
+        ("compare 1 latest", "pipe", ["compare", "1", "latest"]),
+    ]
+    for label, mode, args in commands:
+        measure(mode, [*journal, *args], env)  # warm
+        add(time_it(label, mode, [*journal, *args], env, opts.runs))
+    for label, args in (("reflect: first question", ["reflect", "--role", "peer-supporter"]),
+                        ("prep Sam: first question", ["prep", "Sam"])):
+        add(time_it(label, "prompt", [*exe, *args], env, opts.runs, lambda: tidy_drafts(folder)))
+    tidy_drafts(folder)
+    piped, tty = figures["search hope (piped)"], figures["search hope (terminal)"]
+    print(f"  search hope: terminal / piped = {tty.median / piped.median:.2f}")
+    return figures
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--journals", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=7, help="warm runs per command")
-    parser.add_argument("--cold-runs", type=int, default=3, help="cold runs per command")
-    parser.add_argument("--keep", type=Path, help="write the journals here and keep them")
+    parser.add_argument("--journals", default="10000,100000",
+                        help="sizes, comma-separated (default 10000,100000)")
+    parser.add_argument("--runs", type=int, default=5, help="warm runs per command")
+    parser.add_argument("--cold-runs", type=int, default=3, help="first builds per size")
+    parser.add_argument("--keep", type=Path, help="write the journals here once and reuse them")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the interpreter whose peersup is timed (default: this one)")
     opts = parser.parse_args()
-
+    sizes = [int(n) for n in opts.journals.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="peersup-bench-"))
-    folder = opts.keep or tmp / "journals"
-    cache = tmp / "cache"
     try:
-        t0 = time.perf_counter()
-        if not any(folder.glob("*.md")) if folder.exists() else True:
-            write_journals(folder, opts.journals)
-        files = len(list(folder.glob("*.md")))
-        size = sum(p.stat().st_size for p in folder.glob("*.md")) / 2**20
-        print(f"{files} journals ({size:.1f} MiB) ready in {time.perf_counter() - t0:.1f} s")
-        env = {**os.environ, "PEERSUP_HOME": str(folder), "PEERSUP_CACHE_DIR": str(cache),
-               "PEERSUP_CONFIG": str(tmp / "config.toml"), "NO_COLOR": "1"}
-        exe = [sys.executable, "-m", "peersup_cli"]
-        commands = {
-            "list": ["journal", "list"],
-            "list20": ["journal", "list", "--limit", "20"],
-            "search": ["journal", "search", "boundaries"],
-            "search-common": ["journal", "search", "hope"],
-            "trends": ["journal", "trends"],
-            "summary": ["journal", "summary"],
-            "show": ["journal", "show", "latest"],
-        }
-        print(f"\n{'command':<28}{'cold ms':>9}{'range':>12}{'warm ms':>9}{'range':>10}"
-              f"{'peak MiB':>10}  first line")
-        print(f"{'':<28}{f'(med. {opts.cold_runs})':>9}{'':>12}{f'(med. {opts.runs})':>9}")
-        for cmd in commands.values():
-            colds = []
-            for _ in range(opts.cold_runs):  # each with the cache deleted first
-                shutil.rmtree(cache, ignore_errors=True)
-                cold, code, first = run(exe + cmd, env)
-                colds.append(cold)
-            warm = [run(exe + cmd, env)[0] for _ in range(opts.runs)]
-            # ru_maxrss only ever grows, so each peak is measured by a helper process of its
-            # own that runs just that command once.
-            peak = _peak_of(exe + cmd, env)
-            shown = " ".join(cmd)
-            print(f"peersup {shown:<20}{statistics.median(colds) * 1000:>9.0f}"
-                  f"{_range(colds):>12}{statistics.median(warm) * 1000:>9.0f}{_range(warm):>10}"
-                  f"{peak:>10.1f}  "
-                  f"{first[:40]!r}{'' if code == 0 else f' (exit {code})'}")
-        cold_peak = _peak_of(exe + commands["list"], env, fresh_cache=cache)
-        print(f"\npeak MiB of a cold `journal list` (index built from nothing, one process): "
-              f"{cold_peak:.1f}")
+        results = {count: bench_size(count, opts, tmp) for count in sizes}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        print(f"\ngrowth: time at {large} / time at {small} (linear would be "
+              f"{large / small:.0f})")
+        for label, fig in results[large].items():
+            if label in results[small]:
+                print(f"  {label:<36}{fig.median / results[small][label].median:>8.1f}")
     return 0
-
-
-def _range(seconds: list[float]) -> str:
-    return f"{min(seconds) * 1000:.0f}-{max(seconds) * 1000:.0f}"
-
-
-def _peak_of(cmd: list[str], env: dict[str, str], fresh_cache: Path | None = None) -> float:
-    """Peak RSS of one run of ``cmd``, measured by a helper process that runs only it."""
-    if fresh_cache is not None:
-        shutil.rmtree(fresh_cache, ignore_errors=True)
-    probe = (
-        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], env=env, capture_output=True,
-                         text=True, check=False).stdout.strip()
-    kib = int(out or 0)
-    return kib / 1024 if sys.platform != "darwin" else kib / 2**20
 
 
 if __name__ == "__main__":

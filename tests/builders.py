@@ -168,6 +168,57 @@ TRICKY = st.sampled_from(
 )
 ANY_TEXT = st.lists(st.one_of(st.text(), TRICKY), max_size=6).map("".join) | st.text()
 ONE_LINE = ANY_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " "))
+NUMBER = st.integers(0, 12) | st.integers(-3, 10**12)  # usual ones, and odd ones
+
+
+TAME = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=40)
+
+
+@st.composite
+def journals(draw: st.DrawFn, text: st.SearchStrategy[str] = ANY_TEXT,
+             numbers: st.SearchStrategy[int] = NUMBER, kinds: bool = False) -> Journal:
+    """A journal as the writer may be handed it: any words, odd numbers and labels included
+    (``text``: what people type; ``numbers``: value, item and rating numbers). ``kinds``: a
+    supervision record or a share file too, not only reflections and preps."""
+    line = text.map(lambda t: t.replace("\n", " ").replace("\r", " "))
+    reflections = []
+    for vid in draw(st.lists(st.sampled_from(list(TITLES)) | line.filter(bool), max_size=4)):
+        prompts = draw(st.lists(line, max_size=3))
+        reflections.append(ValueReflection(
+            vid, draw(numbers), draw(line), draw(line),
+            [GuidelineItem(draw(numbers), draw(line), draw(st.booleans()))
+             for _ in range(draw(st.integers(0, 4)))],
+            draw(st.none() | numbers), draw(st.none() | line), prompts,
+            [draw(st.none() | text) for _ in prompts],
+        ))
+    supervisee = draw(st.none() | line.filter(lambda t: bool(t.strip())))
+    agenda = None
+    if supervisee is not None and draw(st.booleans()):
+        agenda = Agenda(*(draw(st.lists(line, max_size=2)) for _ in range(5)))
+    made = Journal(
+        date=DAY, role=draw(st.sampled_from(["peer-supporter", "supervisor"])),
+        framework="ma-accs-2022", reflections=reflections,
+        status=draw(st.sampled_from(["complete", "partial"])), peersup_version="0.1.0",
+        supervisee=supervisee, framework_title=draw(line), role_label=draw(line),
+        action_plan=draw(st.none() | text), support=draw(st.none() | text), agenda=agenda,
+    )
+    kind = draw(st.sampled_from(["as it is", "record", "share"])) if kinds else "as it is"
+    if kind == "record" and supervisee is not None:
+        from peersup_cli.journal.model import Agreement, SessionRecord
+
+        made.agenda, made.reflections = None, []
+        made.record = SessionRecord(
+            minutes=draw(st.none() | st.integers(0, 600)), format=draw(st.none() | line),
+            discussed=draw(st.lists(line, max_size=2)),
+            agreed=[Agreement(t, draw(st.none() | st.just("Alex")), draw(st.booleans()))
+                    for t in draw(st.lists(line, max_size=2))])
+    elif kind == "share":
+        from peersup_cli.journal.model import SharedFrom
+
+        made.agenda = None
+        made.shared = SharedFrom(on=DAY, source="2026-11-20-peer-supporter.md",
+                                 parts=["ratings", "ticks", "answers", "plan", "support"])
+    return made
 
 
 # -- small guidelines files ------------------------------------------------------------------

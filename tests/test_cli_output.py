@@ -257,6 +257,7 @@ def test_terminal_blocks_and_styled_views_are_sanitised(monkeypatch: pytest.Monk
 
     from peersup_cli.cli.journal_views import Line
     from peersup_cli.cli.terminal import render_block
+    from peersup_cli.cli.view_output import print_lines
     from peersup_cli.reflection.port import Notice
 
     screen = io.StringIO()
@@ -272,7 +273,7 @@ def test_terminal_blocks_and_styled_views_are_sanitised(monkeypatch: pytest.Monk
     monkeypatch.setenv("TERM", "xterm")
     # The highlighted word comes after an escape sequence: it must still be the one highlighted.
     text = "x\x1b[2J found here"
-    output.print_lines([Line(text, "heading", [(text.index("found"), text.index(" here"))])])
+    print_lines([Line(text, "heading", [(text.index("found"), text.index(" here"))])])
     shown = screen.getvalue()
     assert "\x1b[1;7mfound\x1b[0m" in shown  # rich's own bold reverse, on the right word
     plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)  # without rich's style codes ...

@@ -185,7 +185,8 @@ def test_damaged_index_rows_and_a_file_for_a_folder_get_plain_answers(
     assert cli("journal", "list").exit_code == 0
     (index,) = pinned_paths["cache"].glob("journal-index.sqlite3")
     with sqlite3.connect(index) as conn:
-        conn.execute("UPDATE journals SET vals = '[[broken', agenda = '{x'")
+        conn.execute("UPDATE journals SET agenda = '{x'")
+        conn.execute("UPDATE vals SET practiced = '[[broken'")
     for args in (("journal", "list", "--json"), ("journal", "trends"), ("journal", "summary")):
         result = cli(*args)
         assert result.exit_code == 0 and "did not expect" not in result.stderr, args

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from builders import journal, reflection, save
-from peersup_cli.history.index import ValueRow, open_index
+from peersup_cli.history.filters import Filters
+from peersup_cli.history.index import open_index
 from peersup_cli.history.trends import trends
 
 
@@ -76,8 +77,7 @@ def test_context_items_are_never_practised_or_room_to_grow(
     home = build(pinned_paths)
     context = frozenset({("ma-accs-2022", "peer-supporter", "transparent", 3)})
     with open_index(home) as index:
-        rows: list[ValueRow] = index.value_rows()
-        found = trends(rows, index.item_texts(), "transparent", context=context)
+        found = trends(index, Filters(value="transparent"), context=context)
     (peer,) = [t for t in found if t.role == "peer-supporter"]
     assert [i.text for i in peer.items.values()] == [
         "Transparent item 1 for a supporter", "Transparent item 2 for a supporter"]

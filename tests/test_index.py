@@ -13,7 +13,7 @@ from peersup_cli import paths
 from peersup_cli.history import refresh as index_mod
 from peersup_cli.history import schema
 from peersup_cli.history.filters import Filters
-from peersup_cli.history.index import Index, open_index, scan_dir
+from peersup_cli.history.index import Index, open_index
 from peersup_cli.history.search import search
 
 
@@ -69,13 +69,13 @@ def test_adding_editing_and_deleting_journals(home: Path) -> None:
 def test_only_changed_files_are_read_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names(home)
     read: list[str] = []
-    real = index_mod.read_journal
+    real = index_mod.read_text
 
-    def spy(path: Path):  # type: ignore[no-untyped-def]
-        read.append(path.name)
+    def spy(path: str) -> str:
+        read.append(os.path.basename(path))
         return real(path)
 
-    monkeypatch.setattr(index_mod, "read_journal", spy)
+    monkeypatch.setattr(index_mod, "read_text", spy)
     names(home)
     assert read == []
     target = home / "2025-06-01-peer-supporter.md"
@@ -171,24 +171,24 @@ def test_two_folders_share_one_cache(home: Path, tmp_path: Path) -> None:
     assert names(other) == ["2026-04-04-supervisor.md"]
 
 
-def test_two_runs_at_once_do_not_index_twice(home: Path) -> None:
+def test_two_runs_at_once_do_not_index_twice(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     file = paths.index_file()
     file.parent.mkdir(parents=True, exist_ok=True)
     first = Index(schema.connect(file), home, file)
     second = Index(schema.connect(file), home, file)
-    seen_early = first._changes(scan_dir(home))  # every file looks new to both
+    # The first run looked at the folder before the second stored what it found there ...
+    real_meta = first._meta
+    monkeypatch.setattr(first, "_meta", lambda key: None if key.startswith("files ")
+                        else real_meta(key))
     second.refresh()
-    calls: list[int] = []
-    real = first._changes
-
-    def late(found):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return seen_early if len(calls) == 1 else real(found)
-
-    first._changes = late  # type: ignore[method-assign]
+    read: list[str] = []
+    real_read = index_mod.read_text
+    monkeypatch.setattr(index_mod, "read_text", lambda path: read.append(path) or real_read(path))
     first.refresh()
-    assert first.count() == 5
-    assert len(calls) == 2  # asked again under the write lock
+    assert read == []  # ... and compared again under the write lock: nothing left to read
+    assert first.count() == 5 and second.count() == 5
     first.conn.close()
     second.conn.close()
 

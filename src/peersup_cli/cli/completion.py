@@ -172,8 +172,8 @@ def _refs(ctx: click.Context) -> list[tuple[str, str]]:
     conn = sqlite3.connect(f"{index.as_uri()}?mode=ro", uri=True, timeout=0.2)
     try:
         rows = conn.execute(
-            "SELECT ref, day, role, supervisee FROM journals WHERE dir = ? AND error IS NULL "
-            "AND ref IS NOT NULL ORDER BY ref DESC LIMIT ?",
+            "SELECT ref, day, role, supervisee FROM journals WHERE dir = (SELECT id FROM folders "
+            "WHERE path = ?) AND error IS NULL AND ref IS NOT NULL ORDER BY ref DESC LIMIT ?",
             (key, RECENT),
         ).fetchall()
     finally:

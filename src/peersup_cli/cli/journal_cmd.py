@@ -17,7 +17,8 @@ import click
 from . import options, output
 from .base import Group, HelpArgument
 from .common import context_items
-from .output import print_json, print_lines
+from .output import print_json
+from .view_output import ViewStream, echo_stream, print_json_stream, print_lines
 
 if TYPE_CHECKING:
     from ..history.records import Skipped
@@ -73,22 +74,25 @@ def list_cmd(
 
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        entries = index.entries(filters, limit=limit or None)
-        skipped, any_at_all = index.skipped(), index.count() > 0
-    if as_json:
-        print_json({"journals": [e.to_json() for e in entries],
-                    "skipped": [s.to_json() for s in skipped]})
-        return
-    if entries:
+        # Streamed, a row at a time: memory stays the same for 100 or 100,000 journals.
+        if as_json:
+            rows = index.rows(filters, limit=limit or None, values=True)
+            print_json_stream(
+                {}, "journals", (e.to_json() for e in rows),
+                lambda: {"skipped": [s.to_json() for s in index.skipped()]},
+            )
+            return
         from .journal_views import list_header, list_row
 
         columns = width()
-        lines = [list_header(columns), *(list_row(e, columns) for e in entries)]
-        echo("\n".join(lines))
-    elif any_at_all:
-        echo("No journals match these filters.")
-    else:
-        echo(f"No journals yet in {folder}. Start one with `peersup reflect`.")
+        listed = index.listing(filters, limit=limit or None)
+        if not echo_stream((list_row(e, columns) for e in listed),
+                                  header=list_header(columns)):
+            if index.any_readable():
+                echo("No journals match these filters.")
+            else:
+                echo(f"No journals yet in {folder}. Start one with `peersup reflect`.")
+        skipped = index.skipped()
     report_skipped(skipped)
 
 
@@ -167,28 +171,28 @@ def search_cmd(
 
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        hits = search(index, query, filters)
+        hits = search(index, query, filters, values=as_json)
         if as_json:
-            print_json({
-                "query": query,
-                "journals": [
-                    {**h.entry.to_json(), "matches": [m.to_json() for m in h.matches]}
-                    for h in hits
-                ],
-                "skipped": [s.to_json() for s in index.skipped()],
-            })
+            print_json_stream(
+                {"query": query}, "journals",
+                ({**h.entry.to_json(), "matches": [m.to_json() for m in h.matches]}
+                 for h in hits),
+                lambda: {"skipped": [s.to_json() for s in index.skipped()]},
+            )
             return
         # Streamed: each journal's lines go out as they are found. On a terminal each line is
         # cut to fit; piped, each line stays whole, like grep.
         cut = sys.stdout.isatty()
+        columns = width()
         found_lines = found_journals = 0
-        for hit in hits:
-            print_lines(hit_view(hit, width(), cut_to_fit=cut))
-            found_lines += len(hit.matches)
-            found_journals += 1
-        if found_journals:
-            print_lines([search_total(found_lines, found_journals)])
-        else:
+        with ViewStream() as out:
+            for hit in hits:
+                out.add(hit_view(hit, columns, cut_to_fit=cut))
+                found_lines += len(hit.matches)
+                found_journals += 1
+            if found_journals:
+                out.add([search_total(found_lines, found_journals)])
+        if not found_journals:
             echo(f"No journal mentions {query!r}.")
         skipped = index.skipped()
     report_skipped(skipped)
@@ -231,8 +235,7 @@ def trends_cmd(
 
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, value, supervisee)
-        values = trends(index.value_rows(filters), index.item_texts(), filters.value,
-                        context=context_items())
+        values = trends(index, filters, context=context_items(), days=as_json)
         top = max((n for _, n in index.scale_labels()), default=4)
         skipped = index.skipped()
     if as_json:
@@ -318,10 +321,9 @@ def summary_cmd(
 
     with index_for(folder) as index:
         filters = make_filters(index, role, since, until, None, supervisee)
-        entries = index.entries(filters, newest_first=False)
-        period, who = covers(entries, filters, since=since, until=until,
-                             supervisee=supervisee)
-        text = summary(entries, index.item_texts(), period=period, who=who,
+        period, who, count = covers(index, filters, since=since, until=until,
+                                    supervisee=supervisee)
+        text = summary(index, filters, period=period, who=who, journals=count,
                        context=context_items())
         skipped = index.skipped()
     if target is None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..history.compare import Side, ValueComparison
-from ..history.records import IndexedJournal
+from ..history.records import Listed
 from ..history.trends import ValueTrend, sparkline
 from ..journal.model import Journal
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..history.search import Hit
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str = ""
     style: str = ""  # "", "title", "heading", "dim", "diff", "good"
@@ -42,12 +42,12 @@ def list_header(width: int = 80) -> str:
             f"{'VALUES':<{values}}  STATUS")
 
 
-def list_row(e: IndexedJournal, width: int = 80) -> str:
+def list_row(e: Listed, width: int = 80) -> str:
     ref, date, role, who, values = _columns(width)
     return (
         f"{e.ref:>{ref}}  {e.date[:date].replace('T', ' '):<{date}}  "
         f"{_fit(e.who(), role):<{role}}  {_fit(e.supervisee or '', who):<{who}}  "
-        f"{_fit(e.numbers, values):<{values}}  {e.status}"
+        f"{_fit(e.numbers or '', values):<{values}}  {e.status}"
     )
 
 
@@ -139,18 +139,22 @@ def hit_view(hit: Hit, width: int = 80, cut_to_fit: bool = True) -> list[Line]:
     e = hit.entry
     who = e.who() + (f", prep for {e.supervisee}" if e.supervisee else "")
     heading = f"{e.ref}  {e.date[:16].replace('T', ' ')}  {who}"
-    lines = [Line(f"{heading}  {e.name}" if cut_to_fit else heading, "heading")]
+    if not cut_to_fit:  # piped: plain text (one Line for them all), no highlights to work out
+        name = e.name
+        found = "\n".join([f"  {name}:{m.line}: {m.where}: {m.text}" for m in hit.matches])
+        return [Line(heading, "heading"), Line(found)]
+    lines = [Line(f"{heading}  {e.name}", "heading")]
+    named: dict[tuple[str, int | None], str] = {}
     for m in hit.matches:
-        if cut_to_fit:
+        where = named.get((m.where, m.value_number))
+        if where is None:
             where = m.where if m.value_number is None else f"{m.value_number}. {m.where}"
-            where = where if len(where) <= 24 else where[:23] + "…"
-            prefix = f"  {m.line:>4}  {where}: "
-            cut, spans = snippet(m, max(30, width - len(prefix)))
-        else:
-            prefix = f"  {e.name}:{m.line}: {m.where}: "
-            cut, spans = m.text, m.spans
-        lines.append(Line(prefix + cut, "", [(a + len(prefix), b + len(prefix))
-                                             for a, b in spans]))
+            where = named[(m.where, m.value_number)] = (
+                where if len(where) <= 24 else where[:23] + "…")
+        prefix = f"  {m.line:>4}  {where}: "
+        n = len(prefix)
+        cut, spans = snippet(m, max(30, width - n))
+        lines.append(Line(prefix + cut, "", [(a + n, b + n) for a, b in spans]))
     return lines
 
 

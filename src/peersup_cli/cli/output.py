@@ -12,8 +12,10 @@ Two promises, each with its own tests:
 JSON stays exact: ``json.dumps`` escapes C0 controls itself, and C1/DEL are written as ``\\u``
 escapes, which decode to the same string.
 
-Rich is imported only inside ``console()`` and ``print_lines()`` on a terminal, so commands
-that print plain text or JSON never pay for it.
+Views (styled on a terminal) and output that streams a row at a time live in ``view_output``,
+and write through here. Rich is imported only inside ``console()`` (prompts, the progress bar,
+and views on an old Windows console), so commands that print views, plain text or JSON never
+pay for it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any, Protocol, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
@@ -63,26 +65,6 @@ class OutputClosed(Exception):
     """The reader of our output went away (``peersup journal list | head``)."""
 
 
-class StyledLine(Protocol):
-    """A line of a view (``journal_views.Line``): text, a style name, spans to highlight."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def style(self) -> str: ...
-    @property
-    def spans(self) -> Sequence[tuple[int, int]]: ...
-
-
-STYLES = {
-    "title": "bold",
-    "heading": "bold cyan",
-    "dim": "dim",
-    "good": "green",
-    "diff": "yellow",
-}
-
-
 # -- the two promises ---------------------------------------------------------------------------
 def sanitise(text: str) -> str:
     """``text`` with every control character but newline and tab shown visibly.
@@ -92,9 +74,24 @@ def sanitise(text: str) -> str:
     return before a newline is dropped (Windows line ends); a lone one, which would let later
     text overwrite the line, becomes ``^M``.
     """
-    if not _CONTROL.search(text):
+    if not has_control(text):
         return text
     return text.replace("\r\n", "\n").translate(_VISIBLE)
+
+
+# Bytes that can never be part of a control character's UTF-8 form: deleting them leaves a
+# control byte, or 0xC2 (the lead byte of U+0080-U+00BF, C1 controls among them), or nothing.
+# In C, several times faster than the pattern on the 13 MB a large search writes.
+_NOT_CONTROL = bytes(b for b in range(256)
+                     if b in (0x09, 0x0A) or 0x20 <= b < 0x7F or (b >= 0x80 and b != 0xC2))
+
+
+def has_control(text: str) -> bool:
+    try:
+        suspects = text.encode("utf-8").translate(None, _NOT_CONTROL)
+    except UnicodeEncodeError:  # a lone surrogate: let the pattern decide
+        return _CONTROL.search(text) is not None
+    return bool(suspects) and _CONTROL.search(text) is not None
 
 
 def fit(text: str, encoding: str | None) -> str:
@@ -120,7 +117,7 @@ def fit(text: str, encoding: str | None) -> str:
 def setup_streams() -> None:
     """Piped or redirected output is UTF-8, whatever the locale says (cp1252 on Windows)."""
     for stream in (sys.stdout, sys.stderr):
-        if stream is None or _isatty(stream):
+        if stream is None or isatty(stream):
             continue
         reconfigure = getattr(stream, "reconfigure", None)
         # A stream that cannot change keeps its encoding; ``fit`` still protects it.
@@ -132,7 +129,7 @@ def setup_streams() -> None:
 # -- width --------------------------------------------------------------------------------------
 def terminal_width() -> int:
     """The terminal's width when stdout is one; piped, ``COLUMNS`` or 80."""
-    if _isatty(sys.stdout):
+    if isatty(sys.stdout):
         try:
             columns = os.get_terminal_size(sys.stdout.fileno()).columns
         except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
@@ -154,7 +151,23 @@ def text_width(minimum: int = 40) -> int:
 # -- writing ------------------------------------------------------------------------------------
 def echo(text: str = "", *, err: bool = False) -> None:
     """One message (a newline is added), with its control characters shown visibly."""
-    _write(sanitise(text), err=err)
+    stream = sys.stderr if err else sys.stdout
+    buffer = _utf8_bytes(stream) if not isatty(stream) else None
+    if buffer is not None:
+        # Piped: encoded once, and the bytes looked at for controls (nearly always none).
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the usual way below
+            data = b"\x00"
+        if not data.translate(None, _NOT_CONTROL):
+            try:
+                stream.flush()
+                buffer.write(data + b"\n")
+                buffer.flush()
+            except BrokenPipeError:
+                raise OutputClosed() from None
+            return
+    write(sanitise(text), err=err)
 
 
 def error(message: str) -> None:
@@ -170,11 +183,16 @@ def echo_headings(lines: Sequence[str], headings: Iterable[int]) -> None:
         click.style(sanitise(line), bold=True) if i in bold else sanitise(line)
         for i, line in enumerate(lines)
     )
-    _write(text, err=False, color=True)
+    write(text, err=False, color=True)
 
 
 def print_json(data: Any) -> None:
     """Machine-readable output: exact JSON only, nothing else on stdout."""
+    write(json_text(data), err=False)
+
+
+def json_text(data: Any) -> str:
+    """``data`` as the JSON text ``print_json`` writes (indented by two spaces)."""
     import json  # here, not at the top: plain-text commands never need it
 
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
@@ -182,34 +200,12 @@ def print_json(data: Any) -> None:
     if fit(text, _encoding(sys.stdout)) != text:
         # A terminal that cannot show every character gets \u escapes: the same JSON, exactly.
         text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
-    _write(text, err=False)
+    return text
 
 
 def for_terminal(text: str) -> str:
     """``text`` made safe to hand to something that writes it to stdout itself (``input()``)."""
     return fit(sanitise(text), _encoding(sys.stdout))
-
-
-def print_lines(lines: Sequence[StyledLine]) -> None:
-    """A view: styled on a terminal (rich honours NO_COLOR); plain text when piped."""
-    if not _isatty(sys.stdout) or os.environ.get("TERM") == "dumb":
-        echo("\n".join(line.text for line in lines))
-        return
-    from rich.text import Text
-
-    out = console()
-    for line in lines:
-        text = Text(style=STYLES.get(line.style, ""))
-        # Sanitised piece by piece, so that the highlighted spans still cover the same words.
-        at = 0
-        for a, b in sorted(line.spans):
-            if a < at:
-                continue
-            text.append(sanitise(line.text[at:a]))
-            text.append(sanitise(line.text[a:b]), style="bold reverse")
-            at = b
-        text.append(sanitise(line.text[at:]))
-        out.print(text, overflow="fold")
 
 
 def console(err: bool = False) -> Console:
@@ -220,7 +216,7 @@ def console(err: bool = False) -> Console:
     from rich.console import Console
 
     stream = sys.stderr if err else sys.stdout
-    width = None if _isatty(stream) else terminal_width()
+    width = None if isatty(stream) else terminal_width()
     return Console(
         file=cast(IO[str], _Stream(stream)), highlight=False, width=width, soft_wrap=False
     )
@@ -236,19 +232,40 @@ def silence_closed_output() -> None:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _write(text: str, *, err: bool, color: bool | None = None) -> None:
+def write(text: str, *, err: bool, color: bool | None = None, newline: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
     try:
-        click.echo(fit(text, _encoding(stream)), file=stream, color=color)
+        if _utf8_bytes(stream) is not None and (color is not None or not isatty(stream)):
+            # Straight to the bytes underneath, encoded once (a lone surrogate from a file
+            # name becomes "?", as ``fit`` makes it); with ``color`` set, or piped, there is
+            # nothing for click to add or take away.
+            stream.flush()
+            buffer = _utf8_bytes(stream)
+            assert buffer is not None
+            buffer.write((text + "\n" if newline else text).encode("utf-8", "replace"))
+            buffer.flush()
+            return
+        click.echo(fit(text, _encoding(stream)), file=stream, color=color, nl=newline)
     except BrokenPipeError:
         raise OutputClosed() from None
+
+
+def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
+    """The binary stream under a UTF-8 text stream, where there is one (not on Windows, where
+    click may have colours to translate for the console)."""
+    if sys.platform == "win32":
+        return None
+    encoding = (_encoding(stream) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8"):
+        return None
+    return cast("IO[bytes] | None", getattr(stream, "buffer", None))
 
 
 def _encoding(stream: IO[str] | None) -> str | None:
     return getattr(stream, "encoding", None)
 
 
-def _isatty(stream: IO[str] | None) -> bool:
+def isatty(stream: IO[str] | None) -> bool:
     try:
         return bool(stream is not None and stream.isatty())
     except (ValueError, OSError):  # a closed stream
@@ -279,7 +296,7 @@ class _Stream(io.TextIOBase):
             raise OutputClosed() from None
 
     def isatty(self) -> bool:
-        return _isatty(self._stream)
+        return isatty(self._stream)
 
     def fileno(self) -> int:
         return self._stream.fileno()

@@ -23,8 +23,9 @@ class Filters:
     role: str | None = None
     since: str | None = None  # YYYY-MM-DD, inclusive, compared with the journal's own date
     until: str | None = None
-    value: str | None = None  # a value id
+    value: str | None = None  # a value id: journals that reflected on it
     supervisee: str | None = None
+    kind: str | None = None  # "reflect" or "prep"
 
 
 def filter_sql(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
@@ -41,6 +42,9 @@ def filter_sql(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
     if f.until:
         conditions.append(f"{t}day <= ?")
         params.append(f.until)
+    if f.kind:
+        conditions.append(f"{t}kind = ?")
+        params.append(f.kind)
     if f.value:
         conditions.append(f"instr({t}vids, ?) > 0")
         params.append(f",{f.value},")

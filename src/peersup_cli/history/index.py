@@ -2,14 +2,17 @@
 
 The markdown files are the only source of truth. The index is a cache in the platform cache
 folder: each run stats every ``*.md`` file in the journal folder and re-reads only those whose
-name, size or modification time changed, so a warm run costs a directory scan and one query.
+name, size or modification time changed, so a warm run costs a directory scan and one query
+(the digest of what the scan saw, ``refresh``).
 Deleting the cache loses nothing; a cache that is corrupt, from another schema version or not a
 database at all is deleted and rebuilt without a word; one that cannot be opened, created or
 locked at once gives way to an in-memory index for the run. Nothing here writes a journal file.
 
-Every file is read through ``journal.store.read_journal``, the one reader of the format. The
-schema and opening the file live in ``schema``, keeping in step in ``refresh``, and the
-records handed out in ``records``.
+Every file is read by the journal package (``journal.facts.read_facts``, which always says
+what the one reader of the format says). The schema and opening the file live in ``schema``,
+keeping in step in ``refresh`` (the rows in ``rows``, running totals in ``tally``), and the
+records handed out in ``records``. Queries read rows in the index's own order (``ref``) and
+hand them out one at a time, so a command's memory does not grow with the folder.
 """
 
 from __future__ import annotations
@@ -22,13 +25,32 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from .filters import Filters, filter_sql
-from .records import IndexedJournal, SearchText, Skipped, ValueRow, decode_values
+from .records import IndexedJournal, Listed, Skipped
 from .refresh import BATCH, BULK, KeepInStep, Progress, scan_dir
 
 if TYPE_CHECKING:
     import sqlite3
 
 __all__ = ["BATCH", "BULK", "Index", "Progress", "open_index", "scan_dir"]
+
+_listed = Listed._make
+# The columns an ``IndexedJournal`` is made from, and its values as one JSON list.
+_ENTRY = (
+    "j.ref, j.id, j.name, j.date, j.day, j.role, j.role_label, j.framework, "
+    "j.framework_title, j.supervisee, j.status, j.numbers, j.kind, j.action_plan, j.agenda"
+)
+# The same, without the plan and agenda (what a search hit shows).
+_SHOWN = _ENTRY.replace("j.action_plan, j.agenda", "NULL, NULL")
+# ... and what its heading shows alone (a search's lines, not its JSON).
+_HEADING = (
+    "j.ref, j.id, j.name, j.date, j.day, j.role, j.role_label, '', '', j.supervisee, '', '', "
+    "j.kind, NULL, NULL"
+)
+VALUES_JSON = (
+    "(SELECT json_group_array(json_array(vid, number, title, practice, shown, label, rating, "
+    "iif(json_valid(practiced), json(practiced), NULL), engaged)) "
+    "FROM (SELECT * FROM vals WHERE journal = j.id ORDER BY pos))"
+)
 
 
 class Index(KeepInStep):
@@ -39,26 +61,44 @@ class Index(KeepInStep):
         self.conn = conn
         self.journal_dir = journal_dir
         self.dir_key = str(journal_dir.resolve()) if journal_dir.exists() else str(journal_dir)
+        self.folder = schema.folder_id(conn, self.dir_key)  # what the rows call the folder
         self.file = file
         self.has_fts = bool(
             conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fts'").fetchone()
         )
+        self.progress: Progress | None = None  # for reading files again later (search)
 
     # -- reading -------------------------------------------------------------------------------
     def skipped(self) -> list[Skipped]:
         rows = self.conn.execute(
             "SELECT name, error FROM journals WHERE dir = ? AND error IS NOT NULL ORDER BY name",
-            (self.dir_key,),
+            (self.folder,),
         )
         return [Skipped(name, error) for name, error in rows]
 
     def count(self) -> int:
         row = self.conn.execute(
-            "SELECT count(*) FROM journals WHERE dir = ? AND error IS NULL", (self.dir_key,)
+            "SELECT count(*) FROM journals WHERE dir = ? AND error IS NULL", (self.folder,)
         ).fetchone()
         return int(row[0])
 
-    def entries(
+    def any_readable(self) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM journals WHERE dir = ? AND error IS NULL LIMIT 1", (self.folder,)
+        ).fetchone() is not None
+
+    def where(self, filters: Filters | None = None) -> tuple[str, list[Any]]:
+        """The SQL condition (on ``journals AS j``) that picks this folder's readable journals
+        that fit ``filters``, and its parameters."""
+        conditions, params = filter_sql(filters or Filters(), "j.")
+        sql = "j.dir = ? AND j.error IS NULL" + "".join(f" AND {c}" for c in conditions)
+        return sql, [self.folder, *params]
+
+    def entries(self, filters: Filters | None = None, **kwargs: Any) -> list[IndexedJournal]:
+        """``rows`` as a list."""
+        return list(self.rows(filters, **kwargs))
+
+    def rows(
         self,
         filters: Filters | None = None,
         *,
@@ -68,74 +108,60 @@ class Index(KeepInStep):
         name: str | None = None,
         limit: int | None = None,
         where: str = "",
-    ) -> list[IndexedJournal]:
-        """Readable journals with their reference numbers (1 = oldest), filtered. ``where``:
-        one more SQL condition on the journal columns (``j.``), for the look-back."""
-        conditions, params = filter_sql(filters or Filters(), "j.")
+        values: bool = False,
+    ) -> Iterator[IndexedJournal]:
+        """Readable journals with their reference numbers (1 = oldest), filtered, one at a
+        time in the order of their numbers (the index's own order: nothing is sorted).
+        ``where``: one more SQL condition on the journal columns (``j.``); ``values``: with
+        each journal's values (``IndexedJournal.values``)."""
+        sql, params = self.where(filters)
         if where:
-            conditions.append(where)
+            sql += f" AND {where}"
         if ids is not None:
-            conditions.append("j.id IN (SELECT value FROM json_each(?))")
+            sql += " AND j.id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(ids))
         if ref is not None:
-            conditions.append("j.ref = ?")
+            sql += " AND j.ref = ?"
             params.append(ref if 0 < ref < 2**62 else -1)  # a number no journal has
         if name is not None:
-            conditions.append("j.name = ?")
+            sql += " AND j.name = ?"
             params.append(name)
-        columns = ", ".join(f"j.{c.strip()}" for c in schema.ENTRY_COLUMNS.split(","))
         sql = (
-            f"SELECT j.ref, {columns} FROM journals AS j WHERE j.dir = ? AND j.error IS NULL"
-            f"{''.join(' AND ' + c for c in conditions)} "
-            f"ORDER BY j.ref {'DESC' if newest_first else 'ASC'}"
+            f"SELECT {_ENTRY}, {VALUES_JSON if values else 'NULL'} FROM journals AS j "
+            f"WHERE {sql} ORDER BY j.ref {'DESC' if newest_first else 'ASC'}"
         )
         if limit:
             sql += " LIMIT ?"
             params.append(min(int(limit), 2**62))  # SQLite's integers end at 2**63
-        return [self._entry(row) for row in self.conn.execute(sql, [self.dir_key, *params])]
+        for row in self.conn.execute(sql, params):
+            yield self.entry(row)
 
-    def newest_first(self, filters: Filters | None = None) -> Iterator[IndexedJournal]:
-        """Readable journals from the newest, one at a time: a caller that stops early (the
-        look-back, once it has found every value) reads only the rows it needs."""
-        conditions, params = filter_sql(filters or Filters(), "j.")
-        columns = ", ".join(f"j.{c.strip()}" for c in schema.ENTRY_COLUMNS.split(","))
+    def listing(self, filters: Filters | None = None, *, limit: int | None = None
+                ) -> Iterator[Listed]:
+        """What ``journal list`` shows of each journal, newest first, a row at a time."""
+        sql, params = self.where(filters)
         sql = (
-            f"SELECT j.ref, {columns} FROM journals AS j WHERE j.dir = ? AND j.error IS NULL"
-            f"{''.join(' AND ' + c for c in conditions)} ORDER BY j.ref DESC"
+            "SELECT j.ref, j.date, j.role, j.role_label, j.supervisee, j.numbers, j.status, "
+            "j.kind "
+            f"FROM journals AS j WHERE {sql} ORDER BY j.ref DESC"
         )
-        for row in self.conn.execute(sql, [self.dir_key, *params]):
-            yield self._entry(row)
+        if limit:
+            sql += " LIMIT ?"
+            params.append(min(int(limit), 2**62))
+        return map(_listed, self.conn.execute(sql, params))
 
-    def value_rows(self, filters: Filters | None = None) -> list[ValueRow]:
-        """What trends need of each readable journal, oldest first, without building an
-        ``IndexedJournal`` for each of 10,000 journals."""
-        conditions, params = filter_sql(filters or Filters())
-        sql = (
-            "SELECT day, framework, role, vals, coalesce(role_label, role) FROM journals "
-            "WHERE dir = ? AND error IS NULL "
-            f"{''.join(' AND ' + c for c in conditions)} ORDER BY ts, seq"
-        )
-        return list(map(ValueRow._make, self.conn.execute(sql, [self.dir_key, *params])))
-
-    def _entry(self, row: tuple[Any, ...]) -> IndexedJournal:
+    def entry(self, row: tuple[Any, ...]) -> IndexedJournal:
+        """An ``IndexedJournal`` from a row that starts with the columns of ``_ENTRY`` and
+        the values' JSON."""
         (ref, row_id, name, date, day, role, role_label, framework, fw_title, supervisee,
-         status, numbers, vals, action_plan, agenda) = row
+         status, numbers, kind, action_plan, agenda, vals) = row[:16]
         return IndexedJournal(
             ref=ref, id=row_id, folder=self.journal_dir, name=name, date=date, day=day,
             role=role, role_label=role_label or "", framework=framework,
             framework_title=fw_title or "", supervisee=supervisee, status=status,
-            numbers=numbers, vals_json=vals, action_plan=action_plan, agenda_json=agenda,
+            numbers=numbers or "", kind=kind or "reflect", action_plan=action_plan,
+            agenda_json=agenda, vals_json=vals,
         )
-
-    def texts(self, ids: list[int]) -> dict[int, SearchText]:
-        """The searchable lines of these journals, by row id."""
-        out: dict[int, SearchText] = {}
-        for row_id, text, linemap in self.conn.execute(
-            "SELECT id, text, linemap FROM texts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
-        ):
-            out[row_id] = SearchText(text or "", linemap or "")
-        return out
 
     def item_texts(self) -> dict[tuple[str, str, str, int], str]:
         """(framework, role, value id, item number) -> the newest wording of that item."""
@@ -151,21 +177,19 @@ class Index(KeepInStep):
         rows = self.conn.execute(
             f"SELECT DISTINCT {column} FROM journals WHERE dir = ? AND error IS NULL "
             f"AND {column} IS NOT NULL ORDER BY 1",
-            (self.dir_key,),
+            (self.folder,),
         )
         return [r[0] for r in rows]
 
     def value_titles(self) -> dict[str, tuple[int, str, str]]:
         """value id -> (number, title, practice), from the newest journal that has it."""
-        out: dict[str, tuple[int, str, str]] = {}
         rows = self.conn.execute(
-            "SELECT vals FROM journals WHERE dir = ? AND error IS NULL ORDER BY ts DESC",
-            (self.dir_key,),
+            "SELECT v.vid, max(j.ref), v.number, v.title, v.practice FROM journals AS j "
+            "CROSS JOIN vals AS v ON v.journal = j.id "
+            "WHERE j.dir = ? AND j.error IS NULL GROUP BY v.vid",
+            (self.folder,),
         )
-        for (vals,) in rows:
-            for v in decode_values(vals):
-                out.setdefault(v.id, (v.number, v.title, v.practice))
-        return out
+        return {vid: (number, title, practice) for vid, _, number, title, practice in rows}
 
 
 @contextlib.contextmanager
@@ -198,6 +222,7 @@ def open_index(
         try:
             conn = schema.connect(file)
             index = Index(conn, journal_dir, file)
+            index.progress = progress
             if rebuild:
                 index.rebuild(progress)
             else:

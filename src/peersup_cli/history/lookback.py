@@ -1,7 +1,12 @@
 """What ``peersup reflect`` and ``prep`` look back on, asked of the journal index: when each value
 was last reflected on, what was said about it then, the newest prep for a supervisee, and the
-journals saved as unfinished. Each answer is a query; only ``latest_prep`` reads a file (the
-whole prep, for its agenda). ``Lookback`` opens the index once, on first use, for a session.
+journals saved as unfinished. Each answer is a query (the latest row per value); only
+``latest_prep`` reads a file (the whole prep, for its agenda). ``Lookback`` opens the index
+once, on first use, for a session.
+
+``kind`` ("reflect" or "prep") keeps to journals of that kind and ``supervisee`` to the preps
+for that person (any case and spacing), so a prep for Sam never shows what was said in a prep
+for Alex, and a reflection never shows a prep.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from types import TracebackType
 
 from ..journal.format import JournalFormatError
 from ..journal.model import KIND_PREP, Journal
-from ..journal.store import person_key, read_journal
+from ..journal.store import read_journal
 from .filters import Filters
 from .index import Index, Progress, open_index
 from .records import IndexedJournal
@@ -40,19 +45,27 @@ class LatestPrep:
 
 
 def last_reflected(
-    index: Index,
-    role: str,
-    values: Collection[str] | None = None,
-    *,
-    kind: str | None = None,
-    supervisee: str | None = None,
+    index: Index, role: str, values: Collection[str] | None = None, *,
+    kind: str | None = None, supervisee: str | None = None,
 ) -> dict[str, datetime]:
     """For each value id: when this role last reflected on it (answered, ticked or rated
-    something: a value skipped through does not count). ``values``: the ids asked about;
-    the newest journals are read until each has been found. ``kind`` and ``supervisee`` as
-    for ``last_times``."""
+    something: a value skipped through does not count). ``values``: the ids asked about."""
     found = last_times(index, role, values=values, kind=kind, supervisee=supervisee)
     return {vid: last.date for vid, last in found.items()}
+
+
+# The latest journal per value: read from the newest journal of the role (the index holds
+# them in that order), so finding a value reflected on lately costs a few rows.
+_LATEST = (
+    "SELECT v.vid, j.name, j.date, v.rating, v.label, j.action_plan "
+    "FROM journals AS j CROSS JOIN vals AS v ON v.journal = j.id "
+    "WHERE {where} AND v.vid = ? AND v.engaged = 1 ORDER BY j.ref DESC LIMIT 1"
+)
+_LATEST_EACH = (  # every value at once: the row with the highest number per value
+    "SELECT v.vid, j.name, j.date, v.rating, v.label, j.action_plan, max(j.ref) "
+    "FROM journals AS j CROSS JOIN vals AS v ON v.journal = j.id "
+    "WHERE {where} AND v.engaged = 1 GROUP BY v.vid"
+)
 
 
 def last_times(
@@ -66,33 +79,23 @@ def last_times(
 ) -> dict[str, LastTime]:
     """For each value id: what this role said about it the last time it reflected on it
     (rating, date, planned action). ``exclude`` leaves out one file (the partial journal of
-    the session resumed); ``values``: the ids asked about (reading stops once all are found).
-    ``kind`` ("reflect" or "prep"): only journals of that kind; ``supervisee``: only preps for
-    that person (so one supervisee's notes never show in another's prep).
-    """
+    the session resumed); ``values``: the ids asked about (default: every value)."""
+    where, params = index.where(Filters(role=role, kind=kind, supervisee=supervisee))
+    if exclude is not None and exclude.parent == index.journal_dir:
+        where += " AND j.name != ?"
+        params.append(exclude.name)
+    if values is None:
+        rows = list(index.conn.execute(_LATEST_EACH.format(where=where), params))
+    else:
+        sql = _LATEST.format(where=where)
+        rows = [row for vid in dict.fromkeys(values)
+                for row in index.conn.execute(sql, [*params, vid])]
     out: dict[str, LastTime] = {}
-    wanted = set(values) if values is not None else None
-    person = person_key(supervisee) if supervisee is not None else None
-    for entry in index.newest_first(Filters(role=role)):
-        if entry.path == exclude:
-            continue
-        if kind is not None and ("prep" if entry.supervisee is not None else "reflect") != kind:
-            continue
-        if person is not None and (
-            entry.supervisee is None or person_key(entry.supervisee) != person
-        ):
-            continue
-        when: datetime | None = None
-        for value in entry.values():
-            if value.id in out or not value.engaged:
-                continue
-            when = when or datetime.fromisoformat(entry.date)
-            out[value.id] = LastTime(
-                value_id=value.id, date=when, rating=value.rating,
-                rating_label=value.rating_label, action_plan=entry.action_plan, path=entry.path,
-            )
-        if wanted is not None and wanted <= out.keys():
-            break
+    for vid, name, date, rating, label, action_plan, *_ in rows:
+        out[vid] = LastTime(
+            value_id=vid, date=datetime.fromisoformat(date), rating=rating,
+            rating_label=label, action_plan=action_plan, path=index.journal_dir / name,
+        )
     return out
 
 
@@ -100,10 +103,9 @@ def latest_prep(
     index: Index, supervisee: str, *, complete_only: bool = False, exclude: Path | None = None
 ) -> LatestPrep | None:
     """The newest prep journal for ``supervisee`` that can be read, or None."""
-    for entry in index.entries(Filters(supervisee=supervisee)):
-        if entry.path == exclude or (complete_only and entry.status != "complete"):
-            continue
-        if entry.supervisee is None or person_key(entry.supervisee) != person_key(supervisee):
+    where = "j.status = 'complete'" if complete_only else ""
+    for entry in index.rows(Filters(supervisee=supervisee), where=where):
+        if entry.path == exclude:
             continue
         try:
             journal = read_journal(entry.path)
@@ -155,23 +157,14 @@ class Lookback:
         return self._index
 
     def last_reflected(
-        self,
-        role: str,
-        values: Collection[str] | None = None,
-        *,
-        kind: str | None = None,
-        supervisee: str | None = None,
+        self, role: str, values: Collection[str] | None = None, *,
+        kind: str | None = None, supervisee: str | None = None,
     ) -> dict[str, datetime]:
         return last_reflected(self.index, role, values, kind=kind, supervisee=supervisee)
 
     def last_times(
-        self,
-        role: str,
-        *,
-        exclude: Path | None = None,
-        values: Collection[str] | None = None,
-        kind: str | None = None,
-        supervisee: str | None = None,
+        self, role: str, *, exclude: Path | None = None, values: Collection[str] | None = None,
+        kind: str | None = None, supervisee: str | None = None,
     ) -> dict[str, LastTime]:
         return last_times(self.index, role, exclude=exclude, values=values, kind=kind,
                           supervisee=supervisee)

@@ -1,18 +1,17 @@
 """The named records the journal index hands out: ``IndexedJournal`` (one readable journal),
 ``IndexedValue`` (one value of it), ``Skipped`` (a file that could not be read) and
-``RefreshResult``. The index stores a journal's values as compact JSON lists; they are decoded
-into ``IndexedValue`` here and nowhere else.
+``RefreshResult``, and the compact text forms the index stores them in (decoded here and
+nowhere else).
 """
 
 from __future__ import annotations
 
-import bisect
 import json
+import operator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from ..journal.model import Journal
 
 
 class IndexedValue(NamedTuple):
@@ -29,29 +28,19 @@ class IndexedValue(NamedTuple):
     engaged: bool  # something was answered, ticked or rated
 
 
-def encode_values(journal: Journal) -> list[list[Any]]:
-    """A journal's values in the order of ``IndexedValue``'s fields, for the index's JSON."""
-    return [
-        [r.value_id, r.number, r.title, r.practice, len(r.items), r.rating_label, r.rating,
-         r.practiced, r.engaged]
-        for r in journal.reflections
-    ]
-
-
+# A journal's values as one query hands them over: a JSON list of lists, in the order of
+# ``IndexedValue``'s fields (``VALUES_JSON`` in ``index`` builds it).
 def decode_values(vals_json: str | None) -> list[IndexedValue]:
-    # _make builds each record straight from its list (trends decode 50,000 at a time).
     try:
-        return list(map(_make_value, json.loads(vals_json or "[]")))
-    except (ValueError, TypeError):  # a damaged cache row: as if it held no values
+        return [IndexedValue(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] or [], bool(v[8]))
+                for v in json.loads(vals_json or "[]")]
+    except (ValueError, TypeError, IndexError):  # a damaged cache row: as if it held no values
         return []
-
-
-_make_value = IndexedValue._make
 
 
 @dataclass
 class IndexedJournal:
-    """One readable journal as the index knows it (its values decoded when asked for)."""
+    """One readable journal as the index knows it (its values only when asked for)."""
 
     ref: int  # the number ``journal list`` shows: 1 is the oldest
     id: int  # the index's row id
@@ -65,27 +54,22 @@ class IndexedJournal:
     framework_title: str
     supervisee: str | None
     status: str
-    numbers: str  # the value numbers, compact: "1-3,5"
-    vals_json: str = field(repr=False, default="[]")
+    numbers: str  # the numbers of the values reflected on, compact: "1-3,5"
+    kind: str = "reflect"  # reflect, prep, record or share (``Journal.kind``)
     action_plan: str | None = None
     agenda_json: str | None = field(repr=False, default=None)
+    vals_json: str | None = field(repr=False, default=None)  # with ``values=True`` only
 
     @property
     def path(self) -> Path:
         return self.folder / self.name
 
     def values(self) -> list[IndexedValue]:
+        assert self.vals_json is not None, "asked for without values=True"
         return decode_values(self.vals_json)
 
-    def ratings(self) -> dict[str, int]:
-        return {v.id: v.rating for v in self.values() if v.rating is not None}
-
     def agenda(self) -> dict[str, list[str]] | None:
-        try:
-            found = json.loads(self.agenda_json) if self.agenda_json else None
-        except ValueError:  # a damaged cache row
-            return None
-        return found if isinstance(found, dict) else None
+        return decode_agenda(self.agenda_json)
 
     def who(self) -> str:
         return self.role_label or self.role
@@ -103,6 +87,30 @@ class IndexedJournal:
             "values": [v.id for v in values],
             "ratings": {v.id: v.rating for v in values if v.rating is not None},
         }
+
+
+class Listed(NamedTuple):
+    """One row of ``journal list``."""
+
+    ref: int
+    date: str
+    role: str
+    role_label: str | None
+    supervisee: str | None
+    numbers: str | None
+    status: str
+    kind: str
+
+    def who(self) -> str:
+        return self.role_label or self.role
+
+
+def decode_agenda(agenda_json: str | None) -> dict[str, list[str]] | None:
+    try:
+        found = json.loads(agenda_json) if agenda_json else None
+    except ValueError:  # a damaged cache row
+        return None
+    return found if isinstance(found, dict) else None
 
 
 @dataclass
@@ -139,65 +147,44 @@ def compact_numbers(numbers: Any) -> str:
     return ",".join(parts)
 
 
-class ValueRow(NamedTuple):
-    """One journal as trends see it: its day, framework, role and values (decoded on use)."""
-
-    day: str
-    framework: str
-    role: str
-    vals_json: str
-    role_label: str
-
-
-class BlockPlace:
-    """Where one block of a journal's searchable text stands in its file."""
-
-    __slots__ = ("line", "lines", "where")
-
-    def __init__(self, line: int, where: str, lines: int) -> None:
-        self.line, self.where, self.lines = line, where, lines
+# Where each line of a journal's searchable text stands in its file, as the index stores it:
+# a JSON list of what each block of text is ([where, value number, value title]; the number
+# and title for a value's answers only), a newline, then for each line of the text 11 digits:
+# its line in the file (7) and which entry of that list it belongs to (4). A search reads the
+# few digits of the lines it found, and nothing else, for each of 10,000 journals.
+_PLACES = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+LINE_DIGITS, WHERE_DIGITS = 7, 4
+PLACE_DIGITS = LINE_DIGITS + WHERE_DIGITS
 
 
-# Block places as the index stores them: "line,lines,where" joined by the record separator.
-# A place's ``where`` is a value id, which holds no white space, so neither separator (both
-# white space to Python) can appear in it. Cheaper to write than JSON for 10,000 journals.
-_FIELD, _RECORD = "\x1f", "\x1e"
+def encode_places(blocks: Any, values: Any = ()) -> str:
+    """(line, where, text) blocks, in the order their texts are joined, and the journal's
+    values (``id``, ``number``, ``title``) that the blocks name."""
+    named = {v.id: (v.number, v.title) for v in values}
+    wheres: dict[str, int] = {}
+    records: list[str] = []
+    for line, where, text in blocks:
+        k = wheres.setdefault(where, len(wheres))
+        tail = f"{min(k, 10**WHERE_DIGITS - 1):0{WHERE_DIGITS}d}"
+        end = line + text.count("\n") + 1
+        if end > len(_LINES):  # a file this long is rare: its numbers are written out
+            records += [f"{min(n, 10**LINE_DIGITS - 1):0{LINE_DIGITS}d}{tail}"
+                        for n in range(line, end)]
+        else:  # in C: the usual numbers, written once, each with the block's number
+            records.append("".join(map(operator.add, _LINES[line:end], repeat(tail))))
+    header = [[w, *named.get(w, (None, None))] for w in wheres]
+    return _PLACES.encode(header) + "\n" + "".join(records)
 
 
-def encode_places(blocks: Any) -> str:
-    return _RECORD.join(f"{b.line}{_FIELD}{b.size}{_FIELD}{b.where}" for b in blocks)
+_LINES = [f"{n:0{LINE_DIGITS}d}" for n in range(5000)]  # line numbers as the map writes them
 
 
-def decode_places(text: str) -> list[list[Any]]:
-    out: list[list[Any]] = []
-    for record in text.split(_RECORD) if text else ():
-        line, lines, where = record.split(_FIELD, 2)
-        out.append([int(line), where, int(lines)])
-    return out
-
-
-class SearchText:
-    """A journal's searchable lines (every block's text, in order) and where each block is;
-    the block places are decoded only when a line is found."""
-
-    __slots__ = ("_linemap", "_raw", "_starts", "text")
-
-    def __init__(self, text: str, places: str) -> None:
-        self.text = text
-        self._linemap = places
-        self._raw: list[list[Any]] = []
-        self._starts: list[int] | None = None  # each block's first line index in ``text``
-
-    def place(self, line_index: int) -> tuple[BlockPlace, int]:
-        """The block holding line ``line_index`` of ``text``, and its first line's index."""
-        if self._starts is None:
-            self._raw = decode_places(self._linemap)
-            starts, at = [], 0
-            for block in self._raw:
-                starts.append(at)
-                at += block[2]
-            self._starts = starts
-        if not self._raw:
-            return BlockPlace(0, "", 0), 0
-        i = max(0, bisect.bisect_right(self._starts, line_index) - 1)
-        return BlockPlace(*self._raw[i]), self._starts[i]
+def places_header(header: str) -> list[tuple[str, int | None, str | None]]:
+    """(where, value number, value title) of each kind of block a line map names; raises
+    ``ValueError`` for a damaged cache row."""
+    try:
+        found = json.loads(header)
+        return [(str(w), n if isinstance(n, int) else None, None if t is None else str(t))
+                for w, n, t in found]
+    except (TypeError, ValueError) as exc:
+        raise ValueError("a damaged line map") from exc

@@ -1,32 +1,52 @@
 """Keeping the journal index in step with the files: which files changed (name, size,
-modification time), reading those through the one reader, storing their rows, numbering
-every journal, and the full-text index. Nothing here ever writes a journal file.
+modification time), reading those through the journal package's reader, storing their rows,
+numbering every journal, and the full-text index. Nothing here ever writes a journal file.
+
+A run that finds the folder as the last one left it costs one look at each file's size and
+time and one query: the list of every file with its size and time is kept as a digest, and
+the rows are compared file by file only when that digest changed (once, under the write lock).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..journal.facts import read_facts, read_words
 from ..journal.format import JournalFormatError
-from ..journal.model import Journal
-from ..journal.store import is_journal_name, name_order, person_key, read_journal
-from . import schema
-from .records import RefreshResult, compact_numbers, encode_places, encode_values
+from ..journal.store import is_journal_name, name_order, read_text
+from . import tally
+from .records import RefreshResult, encode_places
+from .rows import INSERT_TEXT, JournalRows
 
 if TYPE_CHECKING:
     import sqlite3
 
 BULK = 500  # from this many new or changed files on, the full-text index is rebuilt later
-BATCH = 256  # rows stored at a time: fast, and memory stays small
+BATCH = 256  # journals stored at a time: fast, and memory stays small
 # Called as (files read, files to read) while a refresh reads files; the CLI draws a bar.
 Progress = Callable[[int, int], None]
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class Scan(NamedTuple):
+    """Every journal file in a folder as ``name/size/mtime_ns`` keys, sorted, and their digest."""
+
+    keys: list[str]
+    digest: str
+
+    def files(self) -> dict[str, tuple[int, int]]:
+        """name -> (size, mtime_ns)."""
+        out: dict[str, tuple[int, int]] = {}
+        for key in self.keys:
+            name, size, mtime = key.rsplit("/", 2)  # a file name holds no "/"
+            out[name] = (int(size), int(mtime))
+        return out
 
 
 class KeepInStep:
@@ -35,22 +55,31 @@ class KeepInStep:
     conn: sqlite3.Connection
     journal_dir: Path
     dir_key: str
+    folder: int
     has_fts: bool
 
     # -- keeping in step with the files --------------------------------------------------------
     def refresh(self, progress: Progress | None = None) -> RefreshResult:
-        found = scan_dir(self.journal_dir)
-        stale, fresh, removed = self._changes(found)
-        if not stale and not fresh:
+        scan = scan_dir(self.journal_dir)
+        if scan.digest == self._meta(self._digest_key()):
             return RefreshResult()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Asked again under the write lock: another peersup may have caught up meanwhile.
-            stale, fresh, removed = self._changes(found)
-            self._forget(stale, fts := self._fts_live(len(fresh)))
-            first_new = self._store(fresh, found, fts, progress)
-            self._number(first_new, renumber_all=bool(stale))
+            # Compared under the write lock: another peersup may have caught up meanwhile.
+            files = scan.files()
+            stale, fresh, removed = self._changes(files)
+            if stale or fresh:
+                self._forget(stale, fts := self._fts_live(len(fresh)))
+                # Many files at once (a first build): the person's words wait for the first
+                # search, so listing, trends and the look-back do not pay for reading them.
+                words = len(fresh) < BULK and not self._words_later()
+                if not words:
+                    self._set_meta(self._words_key(), "later")
+                first_new = self._store(fresh, files, fts and words, progress, words)
+                appended = self._number(first_new, renumber_all=bool(stale))
+                tally.after_refresh(self, first_new, appended)  # type: ignore[arg-type]
+            self._set_meta(self._digest_key(), scan.digest)
             conn.execute("COMMIT")
         except BaseException:  # Ctrl-C included: the index stays as it was
             with contextlib.suppress(Exception):
@@ -58,12 +87,58 @@ class KeepInStep:
             raise
         return RefreshResult(read=len(fresh), removed=removed)
 
+    def _digest_key(self) -> str:
+        return f"files {self.dir_key}"
+
+    def _words_key(self) -> str:
+        return f"words later {self.dir_key}"
+
+    def _words_later(self) -> bool:
+        return self._meta(self._words_key()) is not None
+
+    def ensure_words(self, progress: Progress | None = None) -> None:
+        """Store the person's words of every journal read without them (see ``refresh``),
+        reading those files again; the full-text index is then rebuilt by ``ensure_fts``."""
+        if not self._words_later():
+            return
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(
+                "SELECT id, name FROM journals WHERE dir = ? AND error IS NULL "
+                "AND id NOT IN (SELECT id FROM texts)", (self.folder,),
+            ).fetchall()
+            folder = os.path.join(self.journal_dir, "")
+            texts: list[tuple[Any, ...]] = []
+            for done, (row_id, name) in enumerate(rows, start=1):
+                try:
+                    words = read_words(read_text(folder + name))
+                except JournalFormatError:  # changed since: the next refresh reads it again
+                    continue
+                texts.append((row_id, "\n".join([b.text for b in words.blocks]),
+                              encode_places(words.blocks, words.values)))
+                if len(texts) >= BATCH:
+                    conn.executemany(INSERT_TEXT, texts)
+                    texts.clear()
+                    if progress is not None:
+                        progress(done, len(rows))
+            conn.executemany(INSERT_TEXT, texts)
+            if progress is not None:
+                progress(len(rows), len(rows))
+            conn.execute("DELETE FROM meta WHERE key = ?", (self._words_key(),))
+            self._set_meta("fts_stale", "1")
+            conn.execute("COMMIT")
+        except BaseException:  # Ctrl-C included: the index stays as it was
+            with contextlib.suppress(Exception):
+                conn.execute("ROLLBACK")
+            raise
+
     def _changes(self, found: dict[str, tuple[int, int]]) -> tuple[list[int], list[str], int]:
         """(row ids to forget, file names to read, how many files are gone)."""
         known = {
             name: (row_id, size, mtime)
             for row_id, name, size, mtime in self.conn.execute(
-                "SELECT id, name, size, mtime_ns FROM journals WHERE dir = ?", (self.dir_key,)
+                "SELECT id, name, size, mtime_ns FROM journals WHERE dir = ?", (self.folder,)
             )
         }
         stale = [
@@ -81,7 +156,7 @@ class KeepInStep:
         be rebuilt in one go by the next search (many: 3x faster)."""
         fts = self.has_fts and not self._fts_stale()
         if fts and changes >= BULK:
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
+            self._set_meta("fts_stale", "1")
             return False
         return fts
 
@@ -95,40 +170,45 @@ class KeepInStep:
                 "FROM texts WHERE id IN (SELECT value FROM json_each(?))",
                 (ids,),
             )
-        for table in ("journals", "texts"):
+        for table, key in (("journals", "id"), ("texts", "id"), ("vals", "journal")):
             self.conn.execute(
-                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+                f"DELETE FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))", (ids,)
             )
 
     def _store(
         self, names: list[str], found: dict[str, tuple[int, int]], fts: bool,
-        progress: Progress | None,
+        progress: Progress | None, words: bool,
     ) -> int:
-        """Read and store ``names``; returns the first new row id."""
+        """Read and store ``names`` (``words``: with the person's words); returns the first new
+        row id."""
         conn = self.conn
         before = conn.execute("SELECT coalesce(max(id), 0) FROM journals").fetchone()[0]
-        insert_journal = (
-            f"INSERT INTO journals (id, {schema.COLUMNS}) "
-            f"VALUES ({', '.join('?' * (schema.NCOLUMNS + 1))})"
-        )
         # Newest first (names start with the date), so the first wording seen of a guideline
         # item or a rating label is the newest, and each value's items are noted once.
         names = sorted(names, key=name_order, reverse=True)
-        wording = _Wording()
-        journal_rows: list[tuple[Any, ...]] = []
-        text_rows: list[tuple[Any, ...]] = []
+        rows = JournalRows(self.folder, before, words)
         # The collector is paused while files are read: 10,000 journals make millions of
-        # small objects that all live until stored, and its passes over them cost a third of
-        # the time. Nothing here makes reference cycles; it runs again at the end.
+        # small objects, and its passes over them cost a third of the time. Nothing here makes
+        # reference cycles; it runs again at the end.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self._read_all(names, found, before, wording, journal_rows, text_rows, insert_journal,
-                           progress)
+            folder = os.path.join(self.journal_dir, "")
+            for done, name in enumerate(names, start=1):
+                try:
+                    facts = read_facts(read_text(folder + name), words=words)
+                except JournalFormatError as exc:
+                    rows.unreadable(name, found[name], str(exc))
+                else:
+                    rows.add(name, found[name], facts)
+                if len(rows.journals) >= BATCH:
+                    rows.insert(conn)
+                    if progress is not None:
+                        progress(done, len(names))
         finally:
             if collecting:
                 gc.enable()
-        self._insert(insert_journal, journal_rows, text_rows)
+        rows.insert(conn)
         if progress is not None:
             progress(len(names), len(names))
         if fts:
@@ -137,110 +217,71 @@ class KeepInStep:
             )
         conn.executemany(
             "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?)",
-            ((*k, v) for k, v in wording.items.items()),
+            ((*k, v) for k, v in rows.items.items()),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO scale VALUES (?, ?, ?)",
-            ((*k, v) for k, v in wording.scale.items()),
+            ((*k, v) for k, v in rows.scale.items()),
         )
         return int(before) + 1
 
-    def _read_all(
-        self, names: list[str], found: dict[str, tuple[int, int]], before: int,
-        wording: _Wording, journal_rows: list[tuple[Any, ...]],
-        text_rows: list[tuple[Any, ...]], insert_journal: str, progress: Progress | None,
-    ) -> None:
-        for done, name in enumerate(names, start=1):
-            row_id = before + done
-            try:
-                journal = read_journal(self.journal_dir / name)
-            except JournalFormatError as exc:
-                journal_rows.append(
-                    (row_id, self.dir_key, name, *found[name], str(exc),
-                     *([None] * (schema.NCOLUMNS - 5)))
-                )
-            else:
-                journal_rows.append((row_id, *self._row(name, found[name], journal)))
-                text_rows.append((row_id, *_texts(journal)))
-                wording.note(journal)
-            if len(journal_rows) >= BATCH:
-                self._insert(insert_journal, journal_rows, text_rows)
-                if progress is not None:
-                    progress(done, len(names))
-
-    def _number(self, first_new: int, *, renumber_all: bool) -> None:
+    def _number(self, first_new: int, *, renumber_all: bool) -> bool:
         """Give each readable journal its ``ref``. New journals that all come after the old
-        ones (the usual case: today's session) are numbered on from the last; anything else
-        (a back-dated or removed journal) numbers the folder again in one statement."""
-        conn, key = self.conn, self.dir_key
-        last_ref = conn.execute(
-            "SELECT coalesce(max(ref), 0) FROM journals WHERE dir = ? AND error IS NULL "
-            "AND id < ?", (key, first_new),
-        ).fetchone()[0]
+        ones (the usual case: today's session) are numbered on from the last (True); anything
+        else (a back-dated or removed journal) numbers the folder again in one statement."""
+        conn, key = self.conn, self.folder
+        # The old journal with the highest number is the newest one (refs follow ts, seq).
         newest_old = conn.execute(
-            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id < ? "
-            "ORDER BY ts DESC, seq DESC LIMIT 1", (key, first_new),
+            "SELECT ref, ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id < ? "
+            "AND ref IS NOT NULL ORDER BY ref DESC LIMIT 1", (key, first_new),
         ).fetchone()
         oldest_new = conn.execute(
-            "SELECT ts, seq FROM journals WHERE dir = ? AND error IS NULL AND id >= ? "
-            "ORDER BY ts, seq LIMIT 1", (key, first_new),
+            "SELECT ts, seq FROM journals WHERE id >= ? AND dir = ? AND error IS NULL "
+            "ORDER BY ts, seq LIMIT 1", (first_new, key),
         ).fetchone()
         if oldest_new is None and not renumber_all:
-            return
-        if not renumber_all and (newest_old is None or tuple(oldest_new) > tuple(newest_old)):
+            return True
+        if not renumber_all and (newest_old is None or tuple(oldest_new) > tuple(newest_old[1:])):
             conn.execute(
                 "UPDATE journals SET ref = r.n + ? FROM (SELECT id, row_number() OVER "
-                "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL "
-                "AND id >= ?) AS r WHERE journals.id = r.id",
-                (last_ref, key, first_new),
+                "(ORDER BY ts, seq) AS n FROM journals WHERE id >= ? AND dir = ? "
+                "AND error IS NULL) AS r WHERE journals.id = r.id",
+                (newest_old[0] if newest_old else 0, first_new, key),
             )
-            return
+            return True
         conn.execute(
             "UPDATE journals SET ref = r.n FROM (SELECT id, row_number() OVER "
             "(ORDER BY ts, seq) AS n FROM journals WHERE dir = ? AND error IS NULL) AS r "
             "WHERE journals.id = r.id",
             (key,),
         )
-
-    def _insert(
-        self, sql: str, journal_rows: list[tuple[Any, ...]], text_rows: list[tuple[Any, ...]]
-    ) -> None:
-        self.conn.executemany(sql, journal_rows)
-        self.conn.executemany("INSERT INTO texts VALUES (?, ?, ?)", text_rows)
-        journal_rows.clear()
-        text_rows.clear()
-
-    def _row(self, name: str, stat: tuple[int, int], j: Journal) -> tuple[Any, ...]:
-        """The ``journals`` row of a readable journal, in ``schema.COLUMNS`` order."""
-        base, number = name_order(name)
-        return (
-            self.dir_key, name, *stat, None,
-            j.date.isoformat(), j.date.timestamp(), j.date.date().isoformat(),
-            f"{base}\x00{number:010d}",
-            j.role, j.role_label, j.framework, j.framework_title, j.supervisee,
-            person_key(j.supervisee) if j.supervisee is not None else None,
-            j.status,
-            "," + ",".join(j.values) + ",",
-            compact_numbers(r.number for r in j.reflections),
-            _JSON.encode(encode_values(j)), j.action_plan, j.support,
-            _JSON.encode(_agenda(j)) if j.agenda is not None else None,
-        )
+        return False
 
     def rebuild(self, progress: Progress | None = None) -> None:
         """Forget this folder's journals and read every file again."""
         self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute(
-            "DELETE FROM texts WHERE id IN (SELECT id FROM journals WHERE dir = ?)",
-            (self.dir_key,),
-        )
-        self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.dir_key,))
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
+        for table, key in (("texts", "id"), ("vals", "journal")):
+            self.conn.execute(
+                f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM journals WHERE dir = ?)",
+                (self.folder,),
+            )
+        self.conn.execute("DELETE FROM journals WHERE dir = ?", (self.folder,))
+        tally.after_refresh(self, 0, appended=False)  # type: ignore[arg-type]
+        self.conn.execute("DELETE FROM meta WHERE key IN (?, ?)",
+                          (self._digest_key(), self._words_key()))
+        self._set_meta("fts_stale", "1")
         self.conn.execute("COMMIT")
         self.refresh(progress)
 
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     def _fts_stale(self) -> bool:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'fts_stale'").fetchone()
-        return bool(row and row[0] == "1")
+        return self._meta("fts_stale") == "1"
 
     def ensure_fts(self) -> bool:
         """Bring the full-text index up to date; False when this SQLite has no FTS5."""
@@ -253,46 +294,15 @@ class KeepInStep:
             self.conn.execute("COMMIT")
         return True
 
-def _texts(j: Journal) -> tuple[str, str]:
-    """The ``texts`` row: every block of the person's words, and where each block is."""
-    text = "\n".join(b.text for b in j.blocks)
-    return text, encode_places(j.blocks)
 
-
-def _agenda(j: Journal) -> dict[str, list[str]]:
-    a = j.agenda
-    assert a is not None
-    return {"carried": a.carried, "done": a.done, "topics": a.topics, "questions": a.questions}
-
-
-class _Wording:
-    """Each guideline item's and rating label's wording, from the first (newest) journal
-    read that shows it."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str, str, int], str] = {}
-        self.scale: dict[tuple[str, int], str] = {}
-        self._seen: set[tuple[str, str, str, int]] = set()
-
-    def note(self, j: Journal) -> None:
-        for r in j.reflections:
-            shown = (j.framework, j.role, r.value_id, len(r.items))
-            if shown not in self._seen:  # this value with this many items: noted already
-                self._seen.add(shown)
-                for item in r.items:
-                    self.items.setdefault((j.framework, j.role, r.value_id, item.number),
-                                          item.text)
-            if r.rating is not None and r.rating_label:
-                self.scale.setdefault((j.framework, r.rating), r.rating_label)
-
-
-def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
-    """name -> (size, mtime_ns) of every journal file (drafts and hidden files left out)."""
-    found: dict[str, tuple[int, int]] = {}
+def scan_dir(journal_dir: Path) -> Scan:
+    """Every journal file's name, size and modification time (drafts and hidden files left
+    out), with their digest."""
+    keys: list[str] = []
     try:
         entries = os.scandir(journal_dir)
     except FileNotFoundError:
-        return found
+        return Scan(keys, _digest(keys))
     except NotADirectoryError:
         from ..errors import JournalError
 
@@ -313,9 +323,14 @@ def scan_dir(journal_dir: Path) -> dict[str, tuple[int, int]]:
                 try:
                     if e.is_file():
                         st = e.stat()
-                        found[name] = (st.st_size, st.st_mtime_ns)
+                        keys.append(f"{name}/{st.st_size}/{st.st_mtime_ns}")
                 except OSError:
                     continue
-    return found
+    keys.sort()
+    return Scan(keys, _digest(keys))
 
 
+def _digest(keys: list[str]) -> str:
+    # A name the file system could not decode keeps its escapes: "surrogateescape".
+    data = "\n".join(keys).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

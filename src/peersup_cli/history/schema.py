@@ -12,32 +12,64 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 7  # PRAGMA user_version; any other number means: delete and rebuild
+SCHEMA_VERSION = 9  # PRAGMA user_version; any other number means: delete and rebuild
 BUSY_TIMEOUT = 0.5  # seconds to wait for another peersup holding the index
 
 SCHEMA = """
+-- Each journal folder the index knows, by a number: short keys in every index below.
+CREATE TABLE folders (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
 CREATE TABLE journals (
     id INTEGER PRIMARY KEY,
-    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
+    dir INTEGER NOT NULL,  -- folders.id
+    name TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
     error TEXT,
     date TEXT, ts REAL, day TEXT,
     -- the file-name order within one moment: "x.md" < "x-2.md" < "x-10.md"
     seq TEXT,
+    kind TEXT,  -- "reflect", "prep", "record" or "share" (journal.model.Journal.kind)
     role TEXT, role_label TEXT, framework TEXT, framework_title TEXT,
     supervisee TEXT,
     person TEXT,  -- the supervisee folded for matching (journal.store.person_key)
     status TEXT,
-    vids TEXT,  -- ",id1,id2," for a quick "covers this value?"
-    numbers TEXT, vals TEXT,  -- vals: JSON lists in records.IndexedValue order
-    action_plan TEXT, support TEXT, agenda TEXT,
+    vids TEXT,  -- ",id1,id2," of the values reflected on (something answered, ticked, rated)
+    numbers TEXT,  -- their numbers, compact: "1-3,5"
+    action_plan TEXT,
+    agenda TEXT,  -- JSON: {"carried": [...], "done": [...], "topics": [...], "questions": [...]}
     -- the number journal list shows: 1 is the oldest readable journal (by ts, then seq);
     -- kept up to date by each refresh that changes something, so queries read it in order
     ref INTEGER
 );
 CREATE INDEX journals_ref ON journals (dir, ref);
--- Covers the question every run asks first: which files changed since last time?
+-- Covers the question a refresh asks when the folder changed: which files changed?
 CREATE INDEX journals_file ON journals (dir, name, size, mtime_ns);
-CREATE INDEX journals_order ON journals (dir, ts, seq);
+-- The look-back reads a role's (or a supervisee's) journals from the newest.
+CREATE INDEX journals_role ON journals (dir, role, ref);
+CREATE INDEX journals_person ON journals (dir, person, ref) WHERE person IS NOT NULL;
+CREATE INDEX journals_errors ON journals (dir, name) WHERE error IS NOT NULL;
+-- Each value of each journal, in the journal's order: trends and the look-back are queries.
+CREATE TABLE vals (
+    journal INTEGER NOT NULL, pos INTEGER NOT NULL,
+    vid TEXT, number INTEGER, title TEXT, practice TEXT,
+    shown INTEGER,  -- guideline items shown
+    rating INTEGER, label TEXT,
+    practiced TEXT,  -- JSON list of the item numbers ticked, or NULL for none
+    engaged INTEGER,  -- 1: something was answered, ticked or rated
+    PRIMARY KEY (journal, pos)
+) WITHOUT ROWID;
+-- Running totals per role and value (history/tally.py), so trends read a few rows.
+CREATE TABLE tally (
+    dir INTEGER, role TEXT, vid TEXT, times INTEGER, newest INTEGER,
+    number INTEGER, title TEXT, practice TEXT, day TEXT, role_label TEXT,
+    ratings TEXT, days TEXT,  -- every rating, oldest first, and its day: comma-joined
+    label TEXT,
+    PRIMARY KEY (dir, role, vid)
+) WITHOUT ROWID;
+CREATE TABLE tally_items (
+    dir INTEGER, framework TEXT, role TEXT, vid TEXT,
+    kind TEXT, n INTEGER,  -- "shown": n items shown; "ticked": item n ticked
+    count INTEGER,
+    PRIMARY KEY (dir, framework, role, vid, kind, n)
+) WITHOUT ROWID;
 -- The person's words live apart, so listing never reads them.
 CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT, linemap TEXT);  -- records.encode_places
 CREATE TABLE items (
@@ -61,18 +93,12 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0
 );
 """
-# The columns of a ``journals`` row as ``index`` builds it (all but the id).
+# The columns of a ``journals`` row as ``refresh`` stores it (all but the id and the ref).
 COLUMNS = (
-    "dir, name, size, mtime_ns, error, date, ts, day, seq, role, role_label, framework, "
-    "framework_title, supervisee, person, status, vids, numbers, vals, "
-    "action_plan, support, agenda"
+    "dir, name, size, mtime_ns, error, date, ts, day, seq, kind, role, role_label, framework, "
+    "framework_title, supervisee, person, status, vids, numbers, action_plan, agenda"
 )
 NCOLUMNS = COLUMNS.count(",") + 1
-# The columns an ``IndexedJournal`` is made from (after its ``ref``).
-ENTRY_COLUMNS = (
-    "id, name, date, day, role, role_label, framework, framework_title, supervisee, "
-    "status, numbers, vals, action_plan, agenda"
-)
 
 
 def connect(file: Path | None) -> sqlite3.Connection:
@@ -113,6 +139,15 @@ def connect(file: Path | None) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def folder_id(conn: sqlite3.Connection, path: str) -> int:
+    """The number the index's rows call the journal folder ``path`` by (given on first use)."""
+    row = conn.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        conn.execute("INSERT OR IGNORE INTO folders (path) VALUES (?)", (path,))
+        row = conn.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
+    return int(row[0])
 
 
 def delete(file: Path) -> None:

@@ -12,16 +12,18 @@ line. Without FTS5 a plain scan answers the same.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, NamedTuple
 
 from ..errors import UsageError
 from .filters import Filters
 from .index import Index
-from .records import IndexedJournal, SearchText
+from .records import LINE_DIGITS, PLACE_DIGITS, IndexedJournal, places_header
 
 WHERE_LABELS = {
     "action_plan": "Action plan",
@@ -31,7 +33,6 @@ WHERE_LABELS = {
     "topics": "Topic",
     "questions": "Question",
 }
-BATCH = 200  # journals whose texts are read at a time: memory stays flat
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,46 @@ class Term:
             return None
         return " AND ".join(f'"{w}"*' for w in words)
 
+    def pattern(self) -> re.Pattern[str]:
+        """Whether a folded line holds it: at a word's start (not after a letter or digit), or
+        anywhere. The text comes first in the pattern, so the engine can jump to it."""
+        text = re.escape(self.text)
+        return re.compile(f"{text}(?<![^\\W_]{text})" if self.word else text)
 
-@dataclass
-class Match:
+    def places(self) -> re.Pattern[str]:
+        """Where it stands in a folded line (as ``pattern``), a word term with the rest of
+        the word it begins: the part to highlight."""
+        text = re.escape(self.text)
+        if self.word:
+            return re.compile(f"{text}(?<![^\\W_]{text})[^\\W_]*+")
+        return re.compile(text)
+
+
+class Match(NamedTuple):
+    """One line found: where it is, and the words to highlight (worked out when asked)."""
+
     line: int  # line number in the journal file
     where: str  # "Hopeful", "Action plan", "Topic", ...
     text: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # highlighted parts of text
-    value_number: int | None = None  # the value's number, for a line in a value's answer
+    value_number: int | None  # the value's number, for a line in a value's answer
+    terms: tuple[Term, ...]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The highlighted parts of ``text``."""
+        terms = self.terms
+        if len(terms) == 1 and terms[0].text.isalnum():
+            # The usual case: one word of letters and digits, whose places at the start of a
+            # word can never overlap, so the engine finds them all in one go.
+            return [m.span() for m in _places(terms[0]).finditer(fold(self.text))]
+        return _spans(fold(self.text), terms) or []
 
     def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "where": self.where, "value_number": self.value_number,
                 "text": self.text}
+
+
+_match = partial(tuple.__new__, Match)  # a Match from a tuple, without a Python call
 
 
 @dataclass
@@ -120,115 +149,153 @@ def _word_start(text: str) -> bool:
 
 
 # -- searching ---------------------------------------------------------------------------------
-def search(index: Index, text: str, filters: Filters | None = None) -> Iterator[Hit]:
+def search(
+    index: Index, text: str, filters: Filters | None = None, *, values: bool = False
+) -> Iterator[Hit]:
     """Journals holding a line with every term of ``text``, newest first, with those lines.
 
-    Hits come a batch of journals at a time, so memory does not grow with them; a query
-    with nothing to search for raises ``UsageError`` at once.
+    Hits come one journal at a time, straight from one query, so memory does not grow with
+    them; a query with nothing to search for raises ``UsageError`` at once. ``values``: each
+    entry with its values (for ``IndexedJournal.to_json``).
     """
-    return _hits(index, query_terms(text), filters)
+    return _hits(index, query_terms(text), filters, values)
 
 
-def _hits(index: Index, terms: list[Term], filters: Filters | None) -> Iterator[Hit]:
-    ids = _candidates(index, terms)
-    if not ids:
-        return
-    entries = index.entries(filters, ids=ids)
-    for start in range(0, len(entries), BATCH):
-        batch = entries[start : start + BATCH]
-        texts = index.texts([e.id for e in batch])
-        for entry in batch:
-            found_text = texts.get(entry.id)
-            if found_text is None:
-                continue
-            found = _lines(entry, found_text, terms)
-            if found:
-                yield Hit(entry, found)
-
-
-def _candidates(index: Index, terms: list[Term]) -> list[int]:
+def _hits(
+    index: Index, terms: list[Term], filters: Filters | None, values: bool
+) -> Iterator[Hit]:
     import sqlite3
 
+    from .index import _HEADING, _SHOWN, VALUES_JSON
+
+    index.ensure_words(index.progress)
+    where, params = index.where(filters)
+    # The journal's columns a hit shows (not its plan or agenda), then its searchable text.
+    head = (f"SELECT {_SHOWN if values else _HEADING}, {VALUES_JSON if values else 'NULL'}, "
+            "t.text, t.linemap FROM journals AS j JOIN texts AS t ON t.id = j.id WHERE ")
+    order = " ORDER BY j.ref DESC"
     parts = [q for q in (t.fts() for t in terms) if q]
+    rows = None
     if parts and len(parts) == len(terms) and index.ensure_fts():
-        try:
+        # A query FTS5 cannot take: the plain scan below still answers it.
+        with contextlib.suppress(sqlite3.OperationalError):
             rows = index.conn.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ?", (" AND ".join(parts),)
+                f"{head}{where} AND j.id IN (SELECT rowid FROM fts WHERE fts MATCH ?){order}",
+                [*params, " AND ".join(parts)],
             )
-            return [r[0] for r in rows]
-        except sqlite3.OperationalError:
-            pass  # a query FTS5 cannot take: the plain scan below still answers it
-    # Every readable journal with any text: the lines are checked in Python, which folds
-    # accents and case (SQLite's lower() knows ASCII only).
-    rows = index.conn.execute(
-        "SELECT j.id FROM journals j JOIN texts t ON t.id = j.id "
-        "WHERE j.dir = ? AND j.error IS NULL AND t.text != ''",
-        (index.dir_key,),
-    )
-    return [r[0] for r in rows]
+    if rows is None:
+        # Every readable journal with any text: the lines are checked in Python, which folds
+        # accents and case (SQLite's lower() knows ASCII only).
+        rows = index.conn.execute(f"{head}{where} AND t.text != ''{order}", params)
+    finder = _Finder(tuple(terms))
+    for row in rows:
+        found = finder.lines(row[-2] or "", row[-1] or "")
+        if found:
+            yield Hit(index.entry(row[:-2]), found)
 
 
-def _lines(entry: IndexedJournal, found: SearchText, terms: list[Term]) -> list[Match]:
-    """The lines of a journal's searchable text that hold every term."""
-    body = found.text
-    folded = fold(body)
-    first = terms[0]
-    if first.text not in folded or any(t.text not in folded for t in terms[1:]):
-        return []
-    values: dict[str, tuple[int, str]] | None = None  # decoded only for a line in an answer
-    out: list[Match] = []
-    line_index, counted_to = 0, 0  # the line number of position ``counted_to``
-    pos = folded.find(first.text)
-    while pos != -1:  # only lines holding the first term are looked at (found in C)
-        line_start = folded.rfind("\n", 0, pos) + 1
-        line_end = folded.find("\n", pos)
-        line_end = len(folded) if line_end == -1 else line_end
-        line_index += folded.count("\n", counted_to, line_start)
-        counted_to = line_start
-        spans = _spans(folded[line_start:line_end], terms)
-        if spans is not None:
-            place, block_first = found.place(line_index)
-            label = WHERE_LABELS.get(place.where)
-            number = None
-            if label is None:
-                if values is None:
-                    values = {v.id: (v.number, v.title) for v in entry.values()}
-                number, label = values.get(place.where, (None, place.where))
-            out.append(Match(place.line + line_index - block_first, label,
-                             body[line_start:line_end], spans, number))
-        pos = folded.find(first.text, line_end)
-    return out
+class _Finder:
+    """Picks the matching lines out of each journal's searchable text."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.first = terms[0].text
+        self.rest = [t.text for t in terms[1:]]
+        self.patterns = [t.pattern() for t in terms]
+        self.word_start = terms[0].word
+        self.check_all = len(terms) > 1
+        self._seen: dict[str, list[tuple[str, int | None]]] = {}
+
+    def lines(self, body: str, linemap: str) -> list[Match]:
+        """The lines of a journal's searchable text that hold every term."""
+        folded = fold(body)
+        first = self.first
+        if first not in folded or any(t not in folded for t in self.rest):
+            return []
+        lines = folded.split("\n")  # in C: cheaper than finding each line's ends in Python
+        if self.check_all:
+            patterns = self.patterns
+            found = [i for i, line in enumerate(lines)
+                     if first in line and all(p.search(line) for p in patterns)]
+        elif self.word_start:  # the pattern starts with the term: the engine jumps to it
+            search = self.patterns[0].search
+            found = [i for i, line in enumerate(lines) if first in line and search(line)]
+        else:
+            found = [i for i, line in enumerate(lines) if first in line]
+        if not found:
+            return []
+        text_lines = body.split("\n")  # folding keeps every character where it was
+        records = linemap.find("\n") + 1  # where the digits start (see records.encode_places)
+        try:
+            labels = self._labels(linemap[:records])
+        except ValueError:  # a damaged cache row
+            return []
+        out: list[Match] = []
+        for i in found:
+            at = records + i * PLACE_DIGITS
+            try:
+                label, number = labels[int(linemap[at + LINE_DIGITS : at + PLACE_DIGITS])]
+                line = int(linemap[at : at + LINE_DIGITS])
+            except (ValueError, IndexError):  # a damaged cache row: the line is left out
+                continue
+            out.append(_match((line, label, text_lines[i], number, self.terms)))
+        return out
+
+    def _labels(self, header: str) -> list[tuple[str, int | None]]:
+        """What each block of a journal is called (a value's title and number, or "Action
+        plan" ...), from the head of its line map; many journals share one."""
+        found = self._seen.get(header)
+        if found is None:
+            found = [(label, number) for label, number in map(_label, places_header(header))]
+            if len(self._seen) < 4096:
+                self._seen[header] = found
+        return found
 
 
-def _spans(line: str, terms: list[Term]) -> list[tuple[int, int]] | None:
+def _label(entry: tuple[str, int | None, str | None]) -> tuple[str, int | None]:
+    where, number, title = entry
+    label = WHERE_LABELS.get(where)
+    if label is not None:
+        return label, None
+    return (title if title is not None else where), number
+
+
+def _spans(line: str, terms: Sequence[Term]) -> list[tuple[int, int]] | None:
     """Where each term stands in ``line`` (already folded), or None if one is missing."""
     spans: list[tuple[int, int]] = []
     for term in terms:
-        found = False
-        pos = line.find(term.text)
-        while pos != -1:
-            if not term.word or pos == 0 or not line[pos - 1].isalnum():
-                end = pos + len(term.text)
-                if term.word:  # highlight to the end of the word it begins
-                    while end < len(line) and line[end].isalnum():
-                        end += 1
-                spans.append((pos, end))
-                found = True
-            pos = line.find(term.text, pos + 1)
-        if not found:
+        search = _places(term).search
+        m = search(line)
+        if m is None:
             return None
+        while m is not None:  # from the next character on: overlapping places count too
+            spans.append(m.span())
+            m = search(line, m.start() + 1)
     return sorted(set(spans))
+
+
+_PLACES: dict[Term, re.Pattern[str]] = {}
+
+
+def _places(term: Term) -> re.Pattern[str]:
+    found = _PLACES.get(term)
+    if found is None:
+        found = _PLACES[term] = term.places()
+    return found
 
 
 def snippet(match: Match, width: int) -> tuple[str, list[tuple[int, int]]]:
     """The line cut to ``width`` around its first highlighted word, spans moved to suit."""
-    text = match.text.rstrip("\r")
+    text = match.text
+    if text[-1:] == "\r":
+        text = text.rstrip("\r")
+    found = match.spans
     if len(text) <= width:
-        return text, match.spans
-    start = max(0, min(match.spans[0][0] - width // 3, len(text) - width + 1)) if match.spans else 0
+        return text, found
+    start = max(0, min(found[0][0] - width // 3, len(text) - width + 1)) if found else 0
     cut = text[start : start + width - 2]
-    prefix = "…" if start else ""
-    shift = len(prefix) - start
-    spans = [(a + shift, min(b + shift, len(prefix) + len(cut))) for a, b in match.spans]
-    spans = [(a, b) for a, b in spans if a >= len(prefix) and a < len(prefix) + len(cut)]
-    return f"{prefix}{cut}…", spans
+    lead = 1 if start else 0  # the "…" in front
+    shift, end = lead - start, lead + len(cut)
+    spans = [(a + shift, min(b + shift, end)) for a, b in found
+             if lead <= a + shift < end]
+    return f"{'…' if start else ''}{cut}…", spans

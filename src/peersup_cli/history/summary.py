@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .filters import Filters
-from .records import IndexedJournal, ValueRow
+from .records import decode_agenda
 from .trends import ValueTrend, sparkline, trends
+
+if TYPE_CHECKING:
+    from .index import Index
 
 FOLLOW_THROUGH_RULE = (
     "A plan made in a supervision prep counts as carried out when the next prep for the same "
@@ -32,50 +36,64 @@ class Plan:
     state: str  # CARRIED_OUT, CARRIED_OVER, NOT_YET, NO_PREP_YET or A_PLAN
 
 
+@dataclass
+class FollowThrough:
+    """The plans of a period: the newest ones in full, and counts over all of them."""
+
+    newest: list[Plan]  # at most ``MAX_PLANS``, oldest first
+    total: int = 0
+    checked: int = 0  # plans a later prep could check
+    done: int = 0  # of those, marked carried out
+
+
 def covers(
-    entries: list[IndexedJournal],
-    filters: Filters,
-    *,
-    since: str | None,
-    until: str | None,
+    index: Index, filters: Filters, *, since: str | None, until: str | None,
     supervisee: str | None,
-) -> tuple[str, str]:
-    """(period, who) for the summary's heading: the dates asked for, else those of the first
-    and last journal; the roles found, with the supervisee when it is a prep summary."""
-    first = since or (entries[0].day if entries else "")
-    last = until or (entries[-1].day if entries else "")
+) -> tuple[str, str, int]:
+    """(period, who, journals) for the summary's heading: the dates asked for, else those of
+    the first and last journal; the roles found, with the supervisee when it is a prep
+    summary; how many journals."""
+    where, params = index.where(filters)
+    count, _, first_day = index.conn.execute(
+        f"SELECT count(*), min(j.ref), j.day FROM journals AS j WHERE {where}", params
+    ).fetchone()
+    _, last_day = index.conn.execute(
+        f"SELECT max(j.ref), j.day FROM journals AS j WHERE {where}", params
+    ).fetchone()
+    first = since or first_day or ""
+    last = until or last_day or ""
     period = f"{first} to {last}" if first or last else "all time"
-    roles = sorted({e.who() for e in entries}) or [filters.role or "all roles"]
+    roles = [r for (r,) in index.conn.execute(
+        f"SELECT DISTINCT coalesce(nullif(j.role_label, ''), j.role) FROM journals AS j "
+        f"WHERE {where} ORDER BY 1", params,
+    )] or [filters.role or "all roles"]
     who = ", ".join(roles) + (f" · prep for {supervisee}" if supervisee else "")
-    return period, who
+    return period, who, int(count)
 
 
 def summary(
-    entries: list[IndexedJournal],
-    item_texts: dict[tuple[str, str, str, int], str],
+    index: Index,
+    filters: Filters,
     *,
     period: str,
     who: str,
+    journals: int,
     context: frozenset[tuple[str, str, str, int]] = frozenset(),
 ) -> str:
-    """The summary as markdown. ``entries`` oldest first; ``period`` and ``who`` describe them.
+    """The summary as markdown of the journals that fit ``filters``; ``period``, ``who`` and
+    ``journals`` (how many) describe them (see ``covers``).
 
     Every text from a journal (titles, items, labels, plans, names) is escaped, so no markup,
     link or image in it is live in a Markdown viewer."""
     from ..export.markdown import esc as e
 
-    entries = sorted(entries, key=lambda e: e.ref)
     lines = ["# Growth summary", ""]
-    lines.append(f"*{e(who)} · {period} · {_count(len(entries), 'journal')}*")
+    lines.append(f"*{e(who)} · {period} · {_count(journals, 'journal')}*")
     lines.append("")
-    if not entries:
+    if not journals:
         lines += ["No journals in this period yet.", ""]
         return "\n".join(lines)
-    values = trends(
-        (ValueRow(e.day, e.framework, e.role, e.vals_json, e.role_label or e.role)
-         for e in entries),
-        item_texts, context=context,
-    )
+    values = trends(index, filters, context=context, days=False)
     rated = [v for v in values if v.recent is not None]
 
     lines += ["## Strengths", ""]
@@ -136,22 +154,20 @@ def summary(
     lines.append("")
 
     lines += ["## Action plans and follow-through", "", FOLLOW_THROUGH_RULE, ""]
-    plans = follow_through(entries)
-    if not plans:
+    plans = follow_through(index, filters)
+    if not plans.total:
         lines.append("- No action plans were written in this period.")
-    shown = plans[-MAX_PLANS:]
-    if len(plans) > len(shown):
-        lines.append(f"*The newest {len(shown)} of {len(plans)} plans:*")
+    shown = plans.newest
+    if plans.total > len(shown):
+        lines.append(f"*The newest {len(shown)} of {plans.total} plans:*")
         lines.append("")
     for plan in shown:
         lines.append(f"- {plan.day} (#{plan.ref}): {e(plan.text)} — **{plan.state}**")
-    checked = [p for p in plans if p.state in (CARRIED_OUT, CARRIED_OVER, NOT_YET)]
-    done = sum(p.state == CARRIED_OUT for p in checked)
-    if checked:
-        lines += ["", f"{done} of {_count(len(checked), 'plan')} that a later prep could check "
-                  "marked carried out."]
-    elif plans:
-        lines += ["", f"{_count(len(plans), 'plan')} made: each one a step you chose to take."]
+    if plans.checked:
+        lines += ["", f"{plans.done} of {_count(plans.checked, 'plan')} that a later prep "
+                  "could check marked carried out."]
+    elif plans.total:
+        lines += ["", f"{_count(plans.total, 'plan')} made: each one a step you chose to take."]
     lines.append("")
     return "\n".join(lines)
 
@@ -163,50 +179,88 @@ NO_PREP_YET = "no later prep yet"
 A_PLAN = "a plan to look back on"
 
 
-def follow_through(entries: list[IndexedJournal]) -> list[Plan]:
-    """Each line of each action plan, oldest first, with what the next prep for the same
-    person says about it. One pass: each prep's plans are checked against the next prep of
-    that supervisee only, so the time grows with the number of plans, not their square."""
-    next_prep: dict[int, IndexedJournal] = {}  # ref -> the next prep for the same supervisee
-    newer: dict[str, IndexedJournal] = {}
-    for e in sorted(entries, key=lambda e: -e.ref):
-        if e.supervisee is not None:
-            key = _norm(e.supervisee)
-            if key in newer:
-                next_prep[e.ref] = newer[key]
-            newer[key] = e
-    plans: list[Plan] = []
-    for e in entries:
-        items = _plan_items(e.action_plan)
-        if not items:
+def follow_through(index: Index, filters: Filters) -> FollowThrough:
+    """Each line of each action plan, with what the next prep for the same person says about
+    it. One pass from the newest journal back: each prep's agenda is remembered as the next
+    one for its supervisee, so the time grows with the number of journals, and only the
+    newest ``MAX_PLANS`` plans are kept."""
+    where, params = index.where(filters)
+    found = FollowThrough([])
+    newer: dict[str, str | None] = {}  # supervisee -> the agenda of their next (newer) prep
+    checks: dict[str | None, tuple[set[str], set[str]]] = {}  # agenda -> (done, carried)
+    names: dict[str, str] = {}  # supervisee as written -> folded for matching
+    for ref, day, supervisee, plan, agenda in index.conn.execute(
+        "SELECT j.ref, j.day, j.supervisee, j.action_plan, j.agenda FROM journals AS j "
+        f"WHERE {where} ORDER BY j.ref DESC", params,
+    ):
+        key = None if supervisee is None else names.get(supervisee)
+        if key is None and supervisee is not None:
+            key = names[supervisee] = _norm(supervisee)
+        if key is None and len(found.newest) >= MAX_PLANS:
+            # A reflection's plans are only counted once the newest are all kept.
+            found.total += _plan_count(plan)
             continue
-        later = next_prep.get(e.ref)
-        agenda = later.agenda() if later is not None else None
-        done = {_norm(t) for t in (agenda or {}).get("done", [])}
-        carried = {_norm(t) for t in (agenda or {}).get("carried", [])}
-        for text in items:
-            key = _norm(text)
-            if e.supervisee is None:
-                state = A_PLAN
-            elif later is None:
-                state = NO_PREP_YET
-            elif _found(key, done):
-                state = CARRIED_OUT
-            elif _found(key, carried):
-                state = CARRIED_OVER
-            else:
-                state = NOT_YET
-            plans.append(Plan(e.day, e.ref, text, state))
-    return plans
+        items = _plan_items(plan) if plan else []
+        if items:
+            later = newer.get(key, _NONE) if key is not None else _NONE
+            if later is not _NONE and later not in checks:
+                parts = decode_agenda(later) or {}
+                checks[later] = ({_norm(t) for t in parts.get("done", [])},
+                                 {_norm(t) for t in parts.get("carried", [])})
+            for text in reversed(items):
+                state = _state(key, later, checks, text)
+                found.total += 1
+                if state in (CARRIED_OUT, CARRIED_OVER, NOT_YET):
+                    found.checked += 1
+                    found.done += state == CARRIED_OUT
+                if len(found.newest) < MAX_PLANS:
+                    found.newest.append(Plan(day, ref, text, state))
+        if key is not None:
+            newer[key] = agenda
+    found.newest.reverse()
+    return found
+
+
+_NONE = "\x00no prep"  # no later prep (an agenda is JSON, never this)
+
+
+def _state(
+    key: str | None, later: str | None,
+    checks: dict[str | None, tuple[set[str], set[str]]], text: str,
+) -> str:
+    if key is None:
+        return A_PLAN
+    if later is _NONE:
+        return NO_PREP_YET
+    done, carried = checks[later]
+    norm = _norm(text)
+    if _found(norm, done):
+        return CARRIED_OUT
+    if _found(norm, carried):
+        return CARRIED_OVER
+    return NOT_YET
 
 
 def _plan_items(plan: str | None) -> list[str]:
     items = []
     for line in (plan or "").split("\n"):
-        text = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        text = _BULLET.sub("", line).strip()
         if text:
             items.append(" ".join(text.split()))
     return items
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def _plan_count(plan: str | None) -> int:
+    """``len(_plan_items(plan))``, at once for the usual plan: one line, starting with a letter
+    (no bullet to take off, and something left)."""
+    if not plan:
+        return 0
+    if plan[:1].isalpha() and "\n" not in plan:
+        return 1
+    return len(_plan_items(plan))
 
 
 def _found(key: str, texts: set[str]) -> bool:

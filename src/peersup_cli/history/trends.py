@@ -1,6 +1,6 @@
 """How each value has been lived over time: how often, how recently, ratings, items practised.
 
-Pure functions over index entries (oldest first), one trend per role and value: a peer
+Read from the index's running totals (``tally``), one trend per role and value: a peer
 supporter's and a supervisor's guidelines differ, so they are never mixed. They say only what
 the journals show: a value counts as reflected on when something was answered, ticked or
 rated; an item is "room to grow" only when it was ticked less often than others of its value;
@@ -9,14 +9,14 @@ every item of a value is counted out of the same number of reflections. Strength
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .records import decode_values
+from .tally import SHOWN, totals
 
 if TYPE_CHECKING:
-    from .records import ValueRow
+    from .filters import Filters
+    from .index import Index
 
 RECENT = 3  # ratings that count as "recent"
 SPARK = "▁▂▃▄▅▆▇█"
@@ -103,59 +103,40 @@ class ValueTrend:
 
 
 def trends(
-    rows: Iterable[ValueRow],
-    item_texts: dict[tuple[str, str, str, int], str],
-    only: str | None = None,
+    index: Index,
+    filters: Filters | None = None,
     *,
     context: frozenset[tuple[str, str, str, int]] = frozenset(),
+    days: bool = True,
 ) -> list[ValueTrend]:
-    """One ``ValueTrend`` per role and value (``only``: just that value id), strengths first.
+    """One ``ValueTrend`` per role and value of the journals that fit ``filters`` (with
+    ``filters.value``: that value only), strengths first.
 
-    ``rows`` are ``Index.value_rows()``, oldest first. ``context``: (framework, role, value,
-    item number) of guideline items that state context rather than a practice: they are
-    never counted as practised or as room to grow.
+    ``context``: (framework, role, value, item number) of guideline items that state context
+    rather than a practice: they are never counted as practised or as room to grow. ``days``:
+    each rating with its day (else "": a view that shows no days need not read them).
     """
-    # Counted by (framework, role, value) first, items named at the end: 10,000 journals mean
-    # some 200,000 item rows, too many to touch one by one.
-    shown: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {items shown: reflections}
-    ticks: dict[tuple[str, str, str], dict[int, int]] = {}  # -> {item number: times practised}
-    # Per role, then per value id: no tuple key built for each of 50,000 values.
-    roles: dict[str, dict[str, ValueTrend]] = {}
-    for row in rows:
-        day, role = row.day, row.role
-        per_role = roles.get(role)
-        if per_role is None:
-            per_role = roles[role] = {}
-        for vid, number, title, practice, size, label, rating, practiced, engaged in (
-            decode_values(row.vals_json)
-        ):
-            if not engaged or (only and vid != only):
-                continue
-            trend = per_role.get(vid)
-            if trend is None:
-                trend = per_role[vid] = ValueTrend(
-                    vid, number, title, practice, role, row.role_label)
-            elif trend.title != title or trend.number != number:
-                trend.number, trend.title, trend.practice = number, title, practice  # newest
-            trend.times += 1
-            trend.last = day
-            if rating is not None:
-                trend.ratings.append((day, rating))
-                trend.last_label = label or ""
-            if not size:
-                continue
-            key = (row.framework, role, vid)
-            per = shown.get(key)
-            if per is None:
-                per = shown[key] = {}
-            per[size] = per.get(size, 0) + 1
-            if practiced:
-                per_tick = ticks.get(key)
-                if per_tick is None:
-                    per_tick = ticks[key] = {}
-                for n in practiced:
-                    per_tick[n] = per_tick.get(n, 0) + 1
-    by_id = {(role, vid): t for role, per_role in roles.items() for vid, t in per_role.items()}
+    found = totals(index, filters)
+    by_id: dict[tuple[str, str], ValueTrend] = {}
+    pairs: dict[tuple[str, int], tuple[str, int]] = {}  # one tuple for each (day, rating)
+    for (role, vid), g in found.groups.items():
+        trend = by_id[(role, vid)] = ValueTrend(
+            vid, g.number, g.title, g.practice, role, g.role_label, g.times, g.day,
+            last_label=g.label)
+        ratings = ",".join(g.ratings).split(",") if g.ratings else []
+        dates = ",".join(g.days).split(",") if days and g.days else [""] * len(ratings)
+        for day, rating in zip(dates, ratings, strict=True):
+            found_pair = (day, int(rating))
+            pair = pairs.get(found_pair)
+            if pair is None:
+                pair = pairs[found_pair] = found_pair
+            trend.ratings.append(pair)
+    shown: dict[tuple[str, str, str], dict[int, int]] = {}
+    ticks: dict[tuple[str, str, str], dict[int, int]] = {}
+    for (framework, role, vid, kind, n), count in found.items.items():
+        part = shown if kind == SHOWN else ticks
+        part.setdefault((framework, role, vid), {})[n] = count
+    item_texts = index.item_texts()
     for key, counts in shown.items():
         framework, role, vid = key
         trend = by_id[(role, vid)]

@@ -33,7 +33,7 @@ from .model import (
     ValueReflection,
 )
 
-__all__ = ["JournalFormatError", "parse", "render"]
+__all__ = ["SKIPPED", "JournalFormatError", "journal_head", "parse", "render"]
 
 MARK_PREFIX = "<!-- peersup:"
 # Numbers in the body are capped at 9 digits: a hand edit cannot make int() choke.
@@ -203,7 +203,14 @@ def parse(text: str) -> Journal:
     journal; a body edited by hand is read as far as it makes sense, never refused.
     """
     fm_text, body, before = split(text)
-    fm = read(fm_text)
+    journal = journal_head(read(fm_text))
+    _parse_body(body, journal, before)
+    return journal
+
+
+def journal_head(fm: dict[str, Any]) -> Journal:
+    """The journal a front matter (as ``front_matter.read`` gives it) describes, without its
+    body yet."""
     supervisee = fm.get("supervisee")
     planned = fm.get("planned")
     journal = Journal(
@@ -214,11 +221,9 @@ def parse(text: str) -> Journal:
         peersup_version=str(fm.get("peersup_version") or ""),
         supervisee=None if supervisee is None else str(supervisee),
         planned=[str(v) for v in planned] if isinstance(planned, list) else [],
+        with_share=kinds.short(fm.get("with_share")),
     )
-    with_share = fm.get("with_share")
-    journal.with_share = kinds.short(with_share)
     kinds.read_kind(fm, journal)
-    _parse_body(body, journal, before)
     return journal
 
 

@@ -111,14 +111,18 @@ def _scalar(raw: str) -> Any:
 
 
 # The whole shape, checked in C: top-level ``key: scalar`` lines, and ``key:`` blocks of
-# ``- scalar`` lines or of ``  key: scalar`` / ``  key:`` + ``  - scalar`` lines.
-_S = r"(?:'(?:[^'\n]|'')*'|[^\W\d_][\w.-]*(?: [\w.-]+)*|[0-9][0-9A-Za-z.+-]*)"
-_K = r"[A-Za-z_][A-Za-z0-9_-]*"
+# ``- scalar`` lines or of ``  key: scalar`` / ``  key:`` + ``  - scalar`` lines. Possessive
+# repeats (``*+``): nothing in it ever needs to give back what it took, so the engine keeps
+# no state to go back to.
+_S = r"(?:'(?:[^'\n]|'')*+'|[^\W\d_][\w.-]*+(?: [\w.-]++)*+|[0-9][0-9A-Za-z.+-]*+)"
+_K = r"[A-Za-z_][A-Za-z0-9_-]*+"
 _SHAPE = re.compile(
     rf"(?:{_K}: (?:{_S}|\{{\}}|\[\])\n"
-    rf"|{_K}:\n(?:(?:- {_S}\n)+|(?:  {_K}: (?:{_S}|\[\])\n|  {_K}:\n(?:  - {_S}\n)*)+))*"
+    rf"|{_K}:\n(?:(?:- {_S}\n)++|(?:  {_K}: (?:{_S}|\[\])\n|  {_K}:\n(?:  - {_S}\n)*+)++))*+"
 )
-_TOP = re.compile(rf"^({_K}):(?: (.*))?$", re.MULTILINE)
+# A top-level ``key: value`` line, found in "\n" + the text (a literal first character lets the
+# engine jump from line to line).
+_TOP = re.compile(rf"\n({_K}):(?: ([^\n]*))?(?=\n)")
 # What ``parse`` reads from the front matter; the rest (values, ratings, practiced) repeats
 # the body, which wins.
 WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version", "planned",
@@ -126,6 +130,7 @@ WANTED = ("date", "role", "framework", "status", "supervisee", "peersup_version"
 # A record or a share file (``kind:``) has nested facts the shape above does not cover: they are
 # few, so YAML reads them.
 YAML_ONLY = frozenset({"kind", "record", "shared"})
+_SCALARS: dict[str, Any] = {}  # plain scalars read before ("peer-supporter", "complete" ...)
 
 
 def fast_read(yaml_text: str) -> dict[str, Any] | None:
@@ -133,20 +138,27 @@ def fast_read(yaml_text: str) -> dict[str, Any] | None:
     reads them; None for anything else (then YAML reads it)."""
     if not yaml_text.endswith("\n") or not _SHAPE.fullmatch(yaml_text):
         return None
+    lines = _TOP.findall("\n" + yaml_text)
+    top = dict(lines)
+    if len(top) != len(lines) or not _SPECIAL.isdisjoint(top):
+        return None  # a key given twice, or one YAML reads as a boolean: YAML decides
     out: dict[str, Any] = {}
-    seen: set[str] = set()
-    for key, raw in _TOP.findall(yaml_text):
-        if key in seen or key in _SPECIAL:
-            return None  # given twice, or a key YAML reads as a boolean: YAML decides
-        seen.add(key)
-        if key in YAML_ONLY:
-            return None
-        if key not in WANTED:
+    if not YAML_ONLY.isdisjoint(top):
+        return None
+    for key in WANTED:
+        raw = top.get(key)
+        if raw is None:
             continue
         if key == "planned":
             value: Any = _planned(yaml_text) if not raw else [] if raw == "[]" else _NO_VALUE
+        elif raw[:1] == "'":
+            value = _scalar(raw)
         else:
-            value = _scalar(raw) if raw else _NO_VALUE
+            value = _SCALARS.get(raw, _NO_VALUE)
+            if value is _NO_VALUE and raw:
+                value = _scalar(raw)
+                if len(_SCALARS) < 4096:
+                    _SCALARS[raw] = value
         if value is _NO_VALUE or (key != "planned" and not isinstance(value, str)):
             return None  # a number, a list or nothing where text belongs: YAML decides
         out[key] = value

@@ -5,7 +5,9 @@ index's job (``history``), which reads each file through ``read_journal`` here.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -78,16 +80,15 @@ def mark_welcomed(journal_dir: Path) -> None:
 
 # -- reading -------------------------------------------------------------------------------------
 MAX_JOURNAL_BYTES = 5 * 1024 * 1024  # peersup writes 5-30 KiB; a file this large is not ours
-_SAME_DAY = re.compile(r"^(.*?)(?:-(\d+))?$")
 
 
 def name_order(name: str) -> tuple[str, int]:
     """"2026-11-22-peer-supporter.md" comes before "...-2.md", which comes before "...-10.md"."""
     stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
-    m = _SAME_DAY.match(stem)
-    assert m is not None
-    number = m.group(2)
-    return (m.group(1), int(number)) if number and len(number) < 10 else (stem, 1)
+    base, dash, number = stem.rpartition("-")
+    if dash and number.isdecimal() and len(number) < 10:
+        return base, int(number)
+    return stem, 1
 
 
 def is_journal_name(name: str) -> bool:
@@ -104,16 +105,13 @@ def list_journals(journal_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: name_order(p.name))
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path | str) -> str:
     """A journal's text exactly as stored (no newline translation, so a "\r" typed in an
     answer stays a "\r"). Only a regular file of at most ``MAX_JOURNAL_BYTES`` is read: a
     FIFO or a device (``/dev/zero``) is refused at once, never waited on or read without end.
 
     Raises ``JournalFormatError`` with the reason in plain words.
     """
-    import os
-    import stat
-
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer (0 where the platform lacks it).
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -134,12 +132,13 @@ def read_text(path: Path) -> str:
         parts = []
         left = MAX_JOURNAL_BYTES + 1
         while left > 0:  # a regular file comes in one read; the loop is for the rest
-            part = os.read(fd, min(left, max(info.st_size + 1, 65536)))
-            if not part:
-                break
+            asked = min(left, max(info.st_size + 1, 65536))
+            part = os.read(fd, asked)
             parts.append(part)
             left -= len(part)
-        raw = b"".join(parts)
+            if len(part) < asked:  # a regular file reads short only at its end
+                break
+        raw = parts[0] if len(parts) == 1 else b"".join(parts)
     except OSError as exc:
         raise JournalFormatError(f"it cannot be read ({exc.strerror or exc})") from None
     finally:
