@@ -122,3 +122,13 @@ def test_summary_escapes_what_journals_hold(cli: Any, pinned_paths: dict[str, Pa
 
     assert "<script" not in plans and not re.search(r"(?<!\\)\]\(", plans)
     assert "&lt;script&gt;" in plans and "\\[click\\]" in plans
+
+
+def test_one_value_asked_for_is_that_value_only_however_it_is_counted(
+    cli: Any, pinned_paths: dict[str, Path]
+) -> None:
+    build(pinned_paths)
+    kept = trend_json(cli, "--value", "transparent")
+    fresh = trend_json(cli, "--value", "transparent", "--since", "2000-01-01")
+    assert {v["value"] for v in kept} == {"transparent"}
+    assert fresh == kept

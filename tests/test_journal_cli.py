@@ -30,11 +30,11 @@ def out(result) -> str:  # type: ignore[no-untyped-def]
 def test_list_newest_first_with_stable_numbers(cli, history) -> None:  # type: ignore[no-untyped-def]
     result = cli("journal", "list")
     lines = out(result).splitlines()
-    assert lines[0].split() == ["REF", "DATE", "ROLE", "FOR", "VALUES", "STATUS"]
+    assert lines[0].split() == ["REF", "DATE", "WHAT", "FOR", "VALUES", "STATUS"]
     refs = [int(line.split()[0]) for line in lines[1:]]
     assert refs == [5, 4, 3, 2, 1]  # 1 is the oldest, so new journals never renumber old ones
     assert lines[1].split()[:2] == ["5", "2026-01-15"]
-    assert "Sam" in lines[3] and "Supervisor" in lines[3]
+    assert "Sam" in lines[3] and "Prep" in lines[3]  # a prep is named by its kind
     assert "2-3" in lines[1]  # values 2 and 3
     # The broken journal is named once, with the reason, and everything else still lists.
     assert result.stderr.count("2025-02-02-peer-supporter.md") == 1
@@ -323,4 +323,4 @@ def test_history_views_fit_the_terminal(cli, history, monkeypatch, columns) -> N
         too_wide = [line for line in printed.splitlines() if len(line) > int(columns)]
         assert too_wide == [], (args, too_wide)
     header = out(cli("journal", "list")).splitlines()[0]
-    assert header.split() == ["REF", "DATE", "ROLE", "FOR", "VALUES", "STATUS"]
+    assert header.split() == ["REF", "DATE", "WHAT", "FOR", "VALUES", "STATUS"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..errors import UsageError
 from . import options, output
 from .base import Group, HelpArgument
 from .common import context_items
@@ -53,6 +54,7 @@ def journal() -> None:
 @options.UNTIL
 @options.VALUE
 @options.SUPERVISEE
+@options.KIND
 @options.LIMIT
 @options.JSON
 @options.JOURNAL_DIR
@@ -62,6 +64,7 @@ def list_cmd(
     until: str | None,
     value: str | None,
     supervisee: str | None,
+    kind: str | None,
     limit: int,
     as_json: bool,
     journal_dir: Path | None,
@@ -73,7 +76,7 @@ def list_cmd(
     folder = _folder(journal_dir)
 
     with index_for(folder) as index:
-        filters = make_filters(index, role, since, until, value, supervisee)
+        filters = make_filters(index, role, since, until, value, supervisee, kind)
         # Streamed, a row at a time: memory stays the same for 100 or 100,000 journals.
         if as_json:
             rows = index.rows(filters, limit=limit or None, values=True)
@@ -147,6 +150,7 @@ def show_cmd(ref: str, show_all: bool, journal_dir: Path | None) -> None:
 @options.UNTIL
 @options.VALUE
 @options.SUPERVISEE
+@options.KIND
 @options.JSON
 @options.JOURNAL_DIR
 def search_cmd(
@@ -156,6 +160,7 @@ def search_cmd(
     until: str | None,
     value: str | None,
     supervisee: str | None,
+    kind: str | None,
     as_json: bool,
     journal_dir: Path | None,
 ) -> None:
@@ -170,7 +175,7 @@ def search_cmd(
     from .journal_views import hit_view, search_total
 
     with index_for(folder) as index:
-        filters = make_filters(index, role, since, until, value, supervisee)
+        filters = make_filters(index, role, since, until, value, supervisee, kind)
         hits = search(index, query, filters, values=as_json)
         if as_json:
             print_json_stream(
@@ -211,6 +216,7 @@ def search_cmd(
 @options.SINCE
 @options.UNTIL
 @options.SUPERVISEE
+@options.KIND
 @options.JSON
 @options.JOURNAL_DIR
 def trends_cmd(
@@ -219,6 +225,7 @@ def trends_cmd(
     since: str | None,
     until: str | None,
     supervisee: str | None,
+    kind: str | None,
     as_json: bool,
     journal_dir: Path | None,
 ) -> None:
@@ -234,7 +241,7 @@ def trends_cmd(
     folder = _folder(journal_dir)
 
     with index_for(folder) as index:
-        filters = make_filters(index, role, since, until, value, supervisee)
+        filters = make_filters(index, role, since, until, value, supervisee, kind, own=True)
         values = trends(index, filters, context=context_items(), days=as_json)
         top = max((n for _, n in index.scale_labels()), default=4)
         skipped = index.skipped()
@@ -320,7 +327,7 @@ def summary_cmd(
         _check_output(target, folder, force)
 
     with index_for(folder) as index:
-        filters = make_filters(index, role, since, until, None, supervisee)
+        filters = make_filters(index, role, since, until, None, supervisee, own=True)
         period, who, count = covers(index, filters, since=since, until=until,
                                     supervisee=supervisee)
         text = summary(index, filters, period=period, who=who, journals=count,
@@ -334,7 +341,7 @@ def summary_cmd(
         try:
             atomic_write(target, text, overwrite=force)
         except FileExistsError:
-            raise _usage(f"{target} already exists; add --force to replace it.") from None
+            raise UsageError(f"{target} already exists; add --force to replace it.") from None
         echo(f"Wrote the summary to {target}.", err=True)
     report_skipped(skipped)
 
@@ -377,12 +384,6 @@ def _folder(override: Path | None) -> Path:
     return journal_dir(override)
 
 
-def _usage(message: str) -> Exception:
-    from ..errors import UsageError
-
-    return UsageError(message)
-
-
 def _check_output(target: Path, folder: Path, force: bool) -> None:
     # A summary must never take the place of a journal, even with --force.
     try:
@@ -390,6 +391,6 @@ def _check_output(target: Path, folder: Path, force: bool) -> None:
     except OSError:
         inside = False
     if inside and target.exists():
-        raise _usage(f"{target} is a journal; write the summary to another file.")
+        raise UsageError(f"{target} is a journal; write the summary to another file.")
     if target.exists() and not force:
-        raise _usage(f"{target} already exists; add --force to replace it.")
+        raise UsageError(f"{target} already exists; add --force to replace it.")

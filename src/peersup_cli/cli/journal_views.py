@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..history.compare import Side, ValueComparison
 from ..history.records import Listed
 from ..history.trends import ValueTrend, sparkline
+from ..journal.kinds import closing_sections
 from ..journal.model import Journal
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _columns(width: int) -> tuple[int, ...]:
 
 def list_header(width: int = 80) -> str:
     ref, date, role, who, values = _columns(width)
-    return (f"{'REF':>{ref}}  {'DATE':<{date}}  {'ROLE':<{role}}  {'FOR':<{who}}  "
+    return (f"{'REF':>{ref}}  {'DATE':<{date}}  {'WHAT':<{role}}  {'FOR':<{who}}  "
             f"{'VALUES':<{values}}  STATUS")
 
 
@@ -78,8 +79,12 @@ def show(journal: Journal, width: int = 80, *, skipped: bool = False) -> list[Li
     out = [Line(heading(journal), "title")]
     about = f"{who} · {journal.framework_title or journal.framework}"
     out += [Line(t, "dim") for t in _wrap(about, width)]
+    if journal.shared is not None:
+        from ..journal.kinds import shared_line
+
+        out += [Line(t, "dim") for t in _wrap(shared_line(journal.shared), width)]
     if journal.status != "complete":
-        resume = msg.resume_command(journal.supervisee)
+        resume = msg.resume_command(journal.supervisee, journal.kind)
         out += [Line(t, "dim") for t in _wrap(msg.JOURNAL_UNFINISHED.format(resume=resume), width)]
     out.append(Line())
     if journal.agenda is not None:
@@ -92,6 +97,8 @@ def show(journal: Journal, width: int = 80, *, skipped: bool = False) -> list[Li
                 out.append(Line(f"  {label}"))
                 out += [Line(f"    {box} {item}") for item in items]
         out.append(Line())
+    if journal.record is not None:
+        out += record_lines(journal, width)
     for r in journal.reflections:
         out.append(Line(f"{r.number}. {r.title} — {r.practice}", "heading"))
         if r.rating is not None:
@@ -119,11 +126,37 @@ def show(journal: Journal, width: int = 80, *, skipped: bool = False) -> list[Li
             out.append(Line(f"  ({left_out} question{'s' * (left_out != 1)} skipped; "
                             "--all shows them)", "dim"))
         out.append(Line())
-    for title, text in ((msg.SECTION_ACTION_PLAN, journal.action_plan),
-                        (msg.SECTION_SUPPORT, journal.support)):
+    for section in closing_sections(journal):
+        title, text = section.title, getattr(journal, section.field)
         out.append(Line(title, "heading"))
         out += ([Line(t) for t in _wrap(text, width, "  ")] if text
                 else [Line(f"  {msg.SKIPPED}", "dim")])
+        out.append(Line())
+    return out
+
+
+def record_lines(journal: Journal, width: int) -> list[Line]:
+    """A supervision record's own parts: the session, the values and items talked about, and
+    what was agreed (with who, and whether it is done)."""
+    from .. import messages as msg
+    from ..journal.kinds import agreed_line, session_facts
+
+    record = journal.record
+    assert record is not None
+    out = [Line(msg.SECTION_SESSION, "heading")]
+    out += [Line(f"  {fact}") for fact in session_facts(record)] or [
+        Line(f"  {msg.SESSION_NOT_SAID}", "dim")]
+    out.append(Line())
+    for title, entries in (
+            (msg.SECTION_VALUES_DISCUSSED, [f"{v.number}. {v.title}" for v in record.values]),
+            (msg.SECTION_DISCUSSED, record.discussed),
+            (msg.SECTION_AGREED, [("[x] " if a.done else "[ ] ") + agreed_line(a)
+                                  for a in record.agreed])):
+        out.append(Line(title, "heading"))
+        for entry in entries:
+            out += [Line(t) for t in _wrap(entry, width, "  ")]
+        if not entries:
+            out.append(Line(f"  {msg.NOTHING_RECORDED}", "dim"))
         out.append(Line())
     return out
 
@@ -137,7 +170,7 @@ def hit_view(hit: Hit, width: int = 80, cut_to_fit: bool = True) -> list[Line]:
     from ..history.search import snippet
 
     e = hit.entry
-    who = e.who() + (f", prep for {e.supervisee}" if e.supervisee else "")
+    who = e.who() + (f" · {e.supervisee}" if e.supervisee else "")
     heading = f"{e.ref}  {e.date[:16].replace('T', ' ')}  {who}"
     if not cut_to_fit:  # piped: plain text (one Line for them all), no highlights to work out
         name = e.name

@@ -216,8 +216,17 @@ VALUE = click.option(
     shell_complete=complete("values"),
     help="Only journals covering this value: its number, id or a word (such as hope).",
 )
+KINDS = ("reflect", "prep", "record", "share")
+KIND = click.option(
+    "--kind",
+    type=Word(KINDS, {"reflection": "reflect", "shared": "share"}),
+    metavar="KIND",
+    help="Only journals of this kind: reflect, prep, record (of a supervision session) or share "
+    "(a self-evaluation someone shared).",
+)
 SUPERVISEE = click.option(
-    "--supervisee", metavar="NAME", help="Only supervision preps for this person."
+    "--supervisee", metavar="NAME",
+    help="Only journals about this person: preps, records and self-evaluations kept for them.",
 )
 FORMAT = click.option(
     "--format",

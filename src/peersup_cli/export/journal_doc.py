@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from .. import messages as msg
 from ..guidelines.model import Framework
-from ..journal.model import Journal, ValueReflection
+from ..journal.kinds import closing_sections, session_facts, shared_line
+from ..journal.model import KIND_PREP, KIND_RECORD, KIND_SHARE, Journal, ValueReflection
 from ..reflection.answers import items
 from .model import Block, Document, Item, Part, Prompt, ScalePoint, Section, short_credit
 
-ACTION_PLAN_HINT = "One or two things to try before next time."
+RECORD = "Supervision record"
+
 
 
 def build_journal(journal: Journal, framework: Framework | None = None) -> Document:
@@ -36,23 +39,20 @@ def build_journal(journal: Journal, framework: Framework | None = None) -> Docum
     )
     skipped = tuple(f"{r.number}. {r.title}" for r in journal.reflections if not _has_content(r))
     stamp = journal.date.strftime("%A %d %B %Y, %H:%M")
-    if journal.supervisee is not None:
-        title = f"Supervision prep: {' '.join(journal.supervisee.split())}"
-    else:
-        title = "Reflection"
-    before = (_agenda(journal),) if journal.agenda is not None else ()
-    after: tuple[Block, ...]
+    name = " ".join((journal.supervisee or "").split())
+    title = {KIND_PREP: f"Supervision prep: {name}", KIND_RECORD: f"{RECORD}: {name}",
+             KIND_SHARE: "Shared self-evaluation"}.get(journal.kind, "Reflection")
+    before: tuple[Block, ...] = ()
     if journal.agenda is not None:
-        # A prep's action plan is what to offer or check on: part of its agenda. Support
-        # wanted is not asked in a prep; only one begun with an older peersup has it.
-        after = ()
-        if journal.support is not None:
-            after = (Block("Support I would like from supervision", journal.support),)
-    else:
-        after = (
-            Block("Action plan", journal.action_plan, hint=ACTION_PLAN_HINT),
-            Block("Support I would like from supervision", journal.support),
-        )
+        before = (_agenda(journal),)
+    elif journal.record is not None:
+        before = (record_block(journal),)
+    # The plans at the end as the file has them; a prep's is in its agenda already.
+    after = tuple(
+        Block(section.title, getattr(journal, section.field), hint=section.note)
+        for section in closing_sections(journal)
+        if not (journal.agenda is not None and section.field == "action_plan")
+    )
     status = "" if journal.status == "complete" else " · unfinished"
     credit = f"Source: {framework.source.credit()}" if framework else ""
     return Document(
@@ -62,6 +62,7 @@ def build_journal(journal: Journal, framework: Framework | None = None) -> Docum
         credit=credit,
         footer_credit=short_credit(framework.source) if framework else "",
         filled=True,
+        intro=shared_line(journal.shared) if journal.shared is not None else "",
         before=before,
         parts=(Part(role_label, sections, skipped),),
         after=after,
@@ -97,6 +98,28 @@ def _agenda(journal: Journal) -> Block:
     children.append(_list("Questions to ask", agenda.questions, False))
     children.append(_list("To offer or check on", items(journal.action_plan), False))
     return Block("Agenda", children=tuple(children))
+
+
+def record_block(journal: Journal) -> Block:
+    """A supervision record: the session's facts, then the values and agenda items talked
+    about, and what was agreed (with who; ticked when done)."""
+    record = journal.record
+    assert record is not None
+    children = []
+    if record.values:
+        children.append(Block(msg.SECTION_VALUES_DISCUSSED,
+                              items=tuple(Item(f"{v.number}. {v.title}", True)
+                                          for v in record.values)))
+    if record.discussed:
+        children.append(Block(msg.SECTION_DISCUSSED,
+                              items=tuple(Item(text, True) for text in record.discussed)))
+    agreed = tuple(
+        Item(f"{a.text}{msg.AGREED_WHO}{a.who}" if a.who else a.text, a.done)
+        for a in record.agreed
+    )
+    children.append(Block(msg.SECTION_AGREED, items=agreed, empty=msg.NOTHING_RECORDED))
+    facts = " · ".join(session_facts(record)) or msg.SESSION_NOT_SAID
+    return Block(RECORD, hint=facts, children=tuple(children))
 
 
 def _items(texts: list[str], checked: bool) -> tuple[Item, ...]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .. import messages as msg
 from ..guidelines.model import Framework
-from ..journal.model import Journal, SessionRecord, ValueReflection
-from .journal_doc import build_journal
+from ..journal.model import Journal, ValueReflection
+from .journal_doc import RECORD, build_journal, record_block
 from .model import Block, Document, Item, short_credit
 
 TITLE = "Supervision packet: {name}"
@@ -34,7 +34,6 @@ NO_SHARE = (
     "{name} gives you."
 )
 SHARE_PROBLEM = "The shared self-evaluation this prep was made with could not be used: {problem}"
-RECORD = "Supervision record"
 NO_RECORD = (
     "No record of this session yet: right after it, `peersup record {name}` keeps what was "
     "agreed, and who will do it."
@@ -142,29 +141,9 @@ def _side(heading: str, r: ValueReflection | None, empty: str) -> Block:
 
 # -- the record and the signatures -------------------------------------------------------------
 def _record(record_journal: Journal | None, name: str) -> Block:
-    record = record_journal.record if record_journal is not None else None
-    if record is None:
+    if record_journal is None or record_journal.record is None:
         return Block(RECORD, empty=NO_RECORD.format(name=msg.command_word(name)))
-    children = []
-    if record.values:
-        children.append(Block(msg.SECTION_VALUES_DISCUSSED,
-                              items=tuple(Item(f"{v.number}. {v.title}", True)
-                                          for v in record.values)))
-    if record.discussed:
-        children.append(Block(msg.SECTION_DISCUSSED,
-                              items=tuple(Item(text, True) for text in record.discussed)))
-    agreed = tuple(
-        Item(f"{a.text}{msg.AGREED_WHO}{a.who}" if a.who else a.text, a.done)
-        for a in record.agreed
-    )
-    children.append(Block(msg.SECTION_AGREED, items=agreed, empty=msg.NOTHING_RECORDED))
-    return Block(RECORD, hint=_facts(record), children=tuple(children))
-
-
-def _facts(record: SessionRecord) -> str:
-    from ..journal.kinds import session_facts
-
-    return " · ".join(session_facts(record)) or msg.SESSION_NOT_SAID
+    return record_block(record_journal)
 
 
 def _signatures(name: str, role: str) -> Block:

@@ -1,10 +1,6 @@
 """A supervisee's journals of one kind (supervision records, for the log and the packet),
-found through the index's public API; and the share file a prep was made with.
-
-The index does not keep a journal's kind yet: each function here asks it for the journals that
-name a supervisee (preps, records and kept shares all do) and reads each one to see what it is.
-A few hundred records cost a few hundred small reads. Each need is one function, so that once
-the index keeps the kind these can ask it instead, and nothing that calls them changes.
+found through the index, which keeps each journal's kind; and the share file a prep was made
+with. Each journal found is read in full (the log and the packet show what it holds).
 """
 
 from __future__ import annotations
@@ -17,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..journal.format import JournalFormatError
 from ..journal.model import KIND_RECORD, KIND_SHARE, Journal
-from ..journal.store import is_journal_name, person_key, read_journal
+from ..journal.store import is_journal_name, read_journal
 from .filters import Filters
 
 if TYPE_CHECKING:
@@ -34,11 +30,7 @@ class Found:
 
 def _of_kind(index: Index, kind: str, supervisee: str | None) -> Iterator[Found]:
     """Readable journals of ``kind`` about ``supervisee`` (anyone's when None), newest first."""
-    filters = Filters(supervisee=supervisee) if supervisee is not None else None
-    person = person_key(supervisee) if supervisee is not None else None
-    for entry in index.entries(filters, where="j.supervisee IS NOT NULL"):
-        if person is not None and person_key(entry.supervisee or "") != person:
-            continue
+    for entry in index.rows(Filters(supervisee=supervisee, kind=kind)):
         try:
             journal = read_journal(entry.path)
         except JournalFormatError:  # changed since the index read it: as the index would, skip

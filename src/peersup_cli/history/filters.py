@@ -25,7 +25,10 @@ class Filters:
     until: str | None = None
     value: str | None = None  # a value id: journals that reflected on it
     supervisee: str | None = None
-    kind: str | None = None  # "reflect" or "prep"
+    kind: str | None = None  # "reflect", "prep", "record" or "share" (``Journal.kind``)
+    # Only the person's own journals: without the self-evaluations others shared with them
+    # (``kind`` share), which are someone else's practice. Trends and summaries are.
+    own: bool = False
 
 
 def filter_sql(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
@@ -45,6 +48,8 @@ def filter_sql(f: Filters, t: str = "") -> tuple[list[str], list[Any]]:
     if f.kind:
         conditions.append(f"{t}kind = ?")
         params.append(f.kind)
+    elif f.own:
+        conditions.append(f"{t}kind != 'share'")
     if f.value:
         conditions.append(f"instr({t}vids, ?) > 0")
         params.append(f",{f.value},")
@@ -62,6 +67,9 @@ def make_filters(
     until: str | None,
     value: str | None,
     supervisee: str | None,
+    kind: str | None = None,
+    *,
+    own: bool = False,
 ) -> Filters:
     return Filters(
         role=pick(role, index.known("role"), "role") if role else None,
@@ -69,6 +77,8 @@ def make_filters(
         until=check_date(until, "--until"),
         value=value_id(index, value) if value else None,
         supervisee=supervisee.strip() if supervisee else None,
+        kind=kind,
+        own=own,
     )
 
 

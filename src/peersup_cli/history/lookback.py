@@ -104,14 +104,15 @@ def latest_prep(
 ) -> LatestPrep | None:
     """The newest prep journal for ``supervisee`` that can be read, or None."""
     where = "j.status = 'complete'" if complete_only else ""
-    for entry in index.rows(Filters(supervisee=supervisee), where=where):
+    # Preps only: a record or a kept share names the supervisee too.
+    for entry in index.rows(Filters(supervisee=supervisee, kind=KIND_PREP), where=where):
         if entry.path == exclude:
             continue
         try:
             journal = read_journal(entry.path)
         except JournalFormatError:
             continue
-        if journal.kind == KIND_PREP:  # a record or a kept share names the supervisee too
+        if journal.kind == KIND_PREP:  # changed since the index read it: as the index would
             return LatestPrep(entry.path, journal)
     return None
 

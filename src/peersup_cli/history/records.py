@@ -83,6 +83,7 @@ class IndexedJournal:
             "role": self.role,
             "framework": self.framework,
             "supervisee": self.supervisee,
+            "kind": self.kind,
             "status": self.status,
             "values": [v.id for v in values],
             "ratings": {v.id: v.rating for v in values if v.rating is not None},
@@ -102,7 +103,13 @@ class Listed(NamedTuple):
     kind: str
 
     def who(self) -> str:
-        return self.role_label or self.role
+        """What ``journal list`` names it by: a reflection by its role, anything else by its
+        kind (a prep or a record is always the supervisor's)."""
+        return KIND_WORDS.get(self.kind) or self.role_label or self.role
+
+
+# How ``journal list`` and ``search`` name a journal that is not a reflection.
+KIND_WORDS = {"prep": "Prep", "record": "Record", "share": "Shared"}
 
 
 def decode_agenda(agenda_json: str | None) -> dict[str, list[str]] | None:

@@ -32,6 +32,9 @@ WHERE_LABELS = {
     "done": "Done",
     "topics": "Topic",
     "questions": "Question",
+    "from_share": "From their self-evaluation",
+    "discussed": "Discussed",
+    "agreed": "Agreed",
 }
 
 

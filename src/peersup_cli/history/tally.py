@@ -31,6 +31,12 @@ _ROWS = (
 SHOWN, TICKED = "shown", "ticked"
 
 
+def _own() -> Filters:
+    from .filters import Filters
+
+    return Filters(own=True)
+
+
 @dataclass
 class Group:
     """The totals of one value for one role."""
@@ -91,9 +97,13 @@ def _numbers(practiced: str | None) -> list[int]:
 def totals(index: Index, filters: Filters | None = None) -> Totals:
     """The totals of the journals ``filters`` pick: kept ones when only a role or a value is
     asked for (counted and kept first if there are none), else counted for this once."""
+    # The kept totals are of the person's own journals (``Filters.own``), by role and value.
     if filters is not None and (filters.since or filters.until or filters.supervisee
-                                or filters.kind):
+                                or filters.kind or not filters.own):
         where, params = index.where(filters)
+        if filters.value:  # that value only, as the kept totals give it
+            where += " AND v.vid = ?"
+            params.append(filters.value)
         found = Totals()
         found.add(index.conn.execute(_ROWS.format(where=where), params))
         return found
@@ -111,7 +121,7 @@ def _count_again(index: Index) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if index._meta(_key(index)) is None:  # another peersup may have counted meanwhile
-            where, params = index.where()
+            where, params = index.where(_own())
             found = Totals()
             found.add(conn.execute(_ROWS.format(where=where), params))
             _store(index, found)
@@ -176,7 +186,7 @@ def after_refresh(index: Index, first_new: int, appended: bool) -> None:
             index.conn.execute(f"DELETE FROM {table} WHERE dir = ?", (index.folder,))
         index.conn.execute("DELETE FROM meta WHERE key = ?", (_key(index),))
         return
-    where, params = index.where()
+    where, params = index.where(_own())
     rows = index.conn.execute(_ROWS.format(where=f"{where} AND j.id >= ?"),
                               [*params, first_new]).fetchall()
     found = Totals()

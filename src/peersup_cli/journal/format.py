@@ -21,7 +21,6 @@ from .. import messages as msg
 from . import kinds
 from .front_matter import FENCE, JournalFormatError, read, split
 from .model import (
-    KIND_PREP,
     KIND_RECORD,
     KIND_SHARE,
     STATUS_COMPLETE,
@@ -173,26 +172,12 @@ def render_body(journal: Journal) -> str:
             answer = r.answers[n - 1] if n <= len(r.answers) else None
             lines += [f"**{one_line(prompt)}**", ""]
             _answer(lines, f"answer {n}", answer, none)
-    _closing(journal, lines, parts)
+    for section in kinds.closing_sections(journal):
+        lines += [f"## {section.title}", ""]
+        if section.note:
+            lines += [f"*{section.note}*", ""]
+        _answer(lines, section.field, getattr(journal, section.field))
     return "\n".join(lines)
-
-
-def _closing(journal: Journal, lines: list[str], parts: set[str] | None) -> None:
-    """The action plan and the support wanted, each where the kind of journal has it (or holds
-    one anyway, from an older peersup): a prep's plan is what to offer or check on, a prep asks
-    no support, a record has neither, and a share file only what its author chose to share."""
-    kind = journal.kind
-    if kind == KIND_PREP:
-        lines += [f"## {msg.AGENDA_OFFER}", ""]
-        _answer(lines, "action_plan", journal.action_plan)
-    elif (kind != KIND_RECORD or journal.action_plan is not None) and (
-            parts is None or "plan" in parts or journal.action_plan is not None):
-        lines += [f"## {msg.SECTION_ACTION_PLAN}", "", f"*{msg.SECTION_ACTION_PLAN_NOTE}*", ""]
-        _answer(lines, "action_plan", journal.action_plan)
-    if journal.support is not None or (
-            kind not in (KIND_PREP, KIND_RECORD) and (parts is None or "support" in parts)):
-        lines += [f"## {msg.SECTION_SUPPORT}", ""]
-        _answer(lines, "support", journal.support)
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ left out (None), never an exception; only a ``kind`` peersup does not know refus
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -126,6 +127,34 @@ def agreed_line(agreement: Agreement) -> str:
     if msg.AGREED_WHO.rstrip() in agreement.text:  # an empty "who" keeps the text whole
         return f"{agreement.text}{msg.AGREED_WHO.rstrip()}"
     return agreement.text
+
+
+@dataclass(frozen=True)
+class Closing:
+    """One of the two sections at the end of a journal, as its kind has it."""
+
+    field: str  # "action_plan" or "support": the marker and the ``Journal`` field
+    title: str
+    note: str = ""  # a line under the title (the action plan's)
+
+
+def closing_sections(journal: Journal) -> list[Closing]:
+    """The action plan and the support wanted, each where the kind of journal has it: a prep's
+    plan is what to offer or check on and a prep asks no support, a record has neither, and a
+    share file only what its author shared. Words a journal holds anyway (from an older peersup,
+    or a hand edit) always have their section: nothing written is ever left out."""
+    kind = journal.kind
+    parts = set(journal.shared.parts) if journal.shared is not None else None
+    out: list[Closing] = []
+    if kind == KIND_PREP:
+        out.append(Closing("action_plan", msg.AGENDA_OFFER))
+    elif journal.action_plan is not None or (
+            kind != KIND_RECORD and (parts is None or "plan" in parts)):
+        out.append(Closing("action_plan", msg.SECTION_ACTION_PLAN, msg.SECTION_ACTION_PLAN_NOTE))
+    if journal.support is not None or (
+            kind not in (KIND_PREP, KIND_RECORD) and (parts is None or "support" in parts)):
+        out.append(Closing("support", msg.SECTION_SUPPORT))
+    return out
 
 
 def shared_line(shared: SharedFrom) -> str:

@@ -24,7 +24,7 @@ from ..history.filters import Filters
 from ..history.lookback import LatestPrep, Lookback
 from ..journal.format import JournalFormatError
 from ..journal.model import KIND_PREP, KIND_RECORD, STATUS_COMPLETE, Journal
-from ..journal.store import person_key, read_journal
+from ..journal.store import read_journal
 from .agreed import shown
 from .answers import items as listed_items
 
@@ -47,12 +47,10 @@ class Open:
 def since_last_prep(lookback: Lookback, supervisee: str) -> SinceLastPrep:
     """The newest finished prep for ``supervisee`` and the finished records made after it
     (every record, when there is no prep), reading the person's journals from the newest."""
-    person = person_key(supervisee)
     records: list[Journal] = []
-    for entry in lookback.index.entries(Filters(supervisee=supervisee)):
-        if entry.status != STATUS_COMPLETE or entry.supervisee is None or (
-                person_key(entry.supervisee) != person):
-            continue
+    # The index keeps each journal's kind and the person it is about, folded for matching.
+    wanted = f"j.status = '{STATUS_COMPLETE}' AND j.kind IN ('{KIND_PREP}', '{KIND_RECORD}')"
+    for entry in lookback.index.rows(Filters(supervisee=supervisee), where=wanted):
         try:
             journal = read_journal(entry.path)
         except JournalFormatError:
