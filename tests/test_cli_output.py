@@ -278,3 +278,19 @@ def test_terminal_blocks_and_styled_views_are_sanitised(monkeypatch: pytest.Monk
     assert "\x1b[1;7mfound\x1b[0m" in shown  # rich's own bold reverse, on the right word
     plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)  # without rich's style codes ...
     assert plain == "x^[[2J found here\n"  # ... the file's escape sequence is only text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_an_error_on_a_terminal_wraps_between_words_and_piped_stays_whole() -> None:
+    import pexpect
+
+    args = ["-m", "peersup_cli", "journal", "list", "--kind", "diary"]
+    child = pexpect.spawn(sys.executable, args, dimensions=(24, 60), encoding="utf-8",
+                          env={**os.environ, "PEERSUP_DEBUG": ""}, timeout=30)
+    child.expect(pexpect.EOF)
+    lines = child.before.replace("\r\n", "\n").strip().split("\n")
+    assert lines == ["peersup: --kind takes `reflect`, `prep`, `record` or",
+                     "         `share`, not diary. See `peersup journal list",
+                     "         --help`."]
+    piped = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    assert piped.stderr.count("\n") == 1  # one line, whatever its length: a pipe wraps nothing

@@ -171,9 +171,27 @@ def echo(text: str = "", *, err: bool = False) -> None:
 
 
 def error(message: str) -> None:
-    """A problem on stderr, each line starting ``peersup:``."""
+    """A problem on stderr, each line starting ``peersup:``. On a terminal a long line wraps
+    between words (never inside a command such as ``--resume``), under its own text."""
+    width = _stderr_width()
     for line in message.splitlines() or [""]:
-        echo(f"peersup: {line}" if line else "", err=True)
+        text = f"peersup: {line}" if line else ""
+        if width and len(text) >= width:
+            import textwrap
+
+            text = "\n".join(textwrap.wrap(text, width=width - 1, subsequent_indent=" " * 9,
+                                            break_long_words=False, break_on_hyphens=False))
+        echo(text, err=True)
+
+
+def _stderr_width() -> int:
+    """The terminal's width when stderr is one, else 0 (piped: lines stay whole)."""
+    if not isatty(sys.stderr):
+        return 0
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return 0
 
 
 def echo_headings(lines: Sequence[str], headings: Iterable[int]) -> None:
