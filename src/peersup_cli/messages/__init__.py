@@ -273,9 +273,14 @@ values of peer support one at a time, read the guidelines for your role, and wri
 thoughts. Everything stays on this computer.
 
 Three things to try first:
-  peersup reflect             reflect on the core values and save a journal
+  peersup reflect             reflect on a few of the core values and save a journal
   peersup prep NAME           prepare for a supervision session with NAME
   peersup export checklist    a checklist to print and write on
+
+Supervision together:
+  peersup share latest        a file for your supervisor, with only what you choose
+  peersup record NAME         right after a session: what was agreed, and who does it
+  peersup log                 sessions and hours, for your records
 
 Everything else: peersup --help"""
 MENU_FOR_EXAMPLE = "For example:"
