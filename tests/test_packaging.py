@@ -111,7 +111,11 @@ def test_the_metadata_is_fit_to_publish(built: Built) -> None:
     meta = built.metadata
     assert meta["Name"] == "peersup"
     assert meta["License-Expression"] == "MIT"
-    assert meta.get_all("License-File") == ["LICENSE", "src/peersup_cli/fonts/LICENSE.txt"]
+    # Every licence of what the wheel bundles: the code's, the fonts', the list of names'.
+    assert meta.get_all("License-File") == [
+        "LICENSE", "src/peersup_cli/fonts/LICENSE.txt",
+        "src/peersup_cli/fonts/LICENSE-NotoEmoji.txt",
+        "src/peersup_cli/sharing/first_names-LICENSE.txt"]
     classifiers = meta.get_all("Classifier") or []
     for needed in (
         "Development Status :: 4 - Beta",
