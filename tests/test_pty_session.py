@@ -271,7 +271,7 @@ def test_real_process_exit_codes(spawn, tmp_path, pinned_paths) -> None:  # type
     Needs ``cli/app.py:main`` to return the code click hands back under standalone_mode=False.
     """
     bad = spawn("reflect", "--answers", str(tmp_path / "missing.yaml"))
-    bad.expect_exact("no such file")
+    bad.expect(r"no\s+such\s+file")  # the path before it is as long as tmp_path: it may wrap
     assert finish(bad) == 2
 
     child = spawn("reflect", "--role", "peer-supporter", "--values", "1")
