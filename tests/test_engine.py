@@ -7,7 +7,7 @@ independent of the packaged data.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -443,3 +443,61 @@ def test_carry_items_come_from_agenda_and_action_plan() -> None:
                       agenda=Agenda(carried=["old"], topics=["topic", "old"]),
                       action_plan="- try A\n\n2. try B\n")
     assert runner.carry_items_from(journal) == ["old", "topic", "try A", "try B"]
+
+
+def test_only_the_newest_unfinished_journal_of_the_kind_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Years of journals can hold hundreds never finished: starting a session reads the newest
+    # that fits, not every one (at 10,000 journals, 500 of them cost a second before the
+    # first question).
+    from builders import journal as journal_of
+    from builders import save
+    from peersup_cli.reflection import resume
+
+    jdir = tmp_path / "j"
+    for day in range(1, 21):
+        save(jdir, f"2026-03-{day:02d}-0900-peer-supporter.md",
+             journal_of(f"2026-03-{day:02d}T09:00:00+00:00", status=STATUS_PARTIAL))
+    save(jdir, "2026-03-25-0900-supervisor.md",
+         journal_of("2026-03-25T09:00:00+00:00", role="supervisor", status=STATUS_PARTIAL))
+    save(jdir, "2026-03-26-0900-supervisor-prep-sam.md",
+         journal_of("2026-03-26T09:00:00+00:00", role="supervisor", supervisee="Sam",
+                    status=STATUS_PARTIAL))
+    read: list[str] = []
+    real_parse = resume.parse
+
+    def counted(text: str) -> Any:
+        read.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(resume, "parse", counted)
+    found = resume.find_session(Lookback(jdir), KIND_REFLECT, role="peer-supporter")
+    assert found is not None and found.journal is not None
+    assert found.journal.date == datetime(2026, 3, 20, 9, tzinfo=UTC)
+    # Exactly what peersup writes: finishing it replaces it.
+    assert found.draft.journal == "2026-03-20-0900-peer-supporter.md"
+    assert found.draft.continues is None and found.draft.journal_sha256
+    assert len(read) == 2  # that journal, then once more to be sure it is as written
+    prep = resume.find_session(Lookback(jdir), KIND_PREP, supervisee="sam")
+    assert prep is not None and prep.draft.supervisee == "Sam"
+    # The list of unfinished sessions still shows every one, newest first.
+    listed, problems = resume.sessions(Lookback(jdir))
+    assert problems == [] and len(listed) == 22
+    assert listed[0].draft.supervisee == "Sam"
+    assert [u.partial_journal for u in listed][-1] == "2026-03-01-0900-peer-supporter.md"
+
+
+def test_a_newer_draft_wins_over_an_unfinished_journal(tmp_path: Path) -> None:
+    from builders import journal as journal_of
+    from builders import save
+    from peersup_cli.reflection import resume
+
+    jdir = tmp_path / "j"
+    save(jdir, "2020-03-01-0900-peer-supporter.md",
+         journal_of("2020-03-01T09:00:00+00:00", status=STATUS_PARTIAL))
+    plan, draft = _start(jdir, ["voluntary", "hopeful"])
+    runner.run(plan, ScriptedPort([*one_value_script(), ("hopeful.practiced", ":q")]),
+               draft, journal_dir=jdir, version="t")
+    found = resume.find_session(Lookback(jdir), KIND_REFLECT, role="peer-supporter")
+    assert found is not None and found.journal is None and found.draft.path == draft.path

@@ -29,6 +29,7 @@ from ..errors import UsageError
 from ..guidelines.lookup import check_role, get_framework
 from ..guidelines.model import Guidelines, Value
 from ..history.lookback import Lookback
+from ..history.records import IndexedJournal
 from ..journal import store
 from ..journal.format import JournalFormatError, parse, render
 from ..journal.model import KIND_RECORD, KIND_SHARE, STATUS_COMPLETE, Journal
@@ -156,6 +157,20 @@ def sessions(
 ) -> tuple[list[Unfinished], list[str]]:
     """Every unfinished session, newest first, and one sentence per draft set aside as
     unreadable. A draft whose journal was in fact saved in full is tidied away, not listed."""
+    found, claimed, problems = _draft_sessions(lookback, guidelines)
+    for entry in _partials(lookback, claimed):
+        made = _draft_for_partial(lookback.journal_dir, entry.path)
+        if made is not None:
+            found.append(Unfinished(made[0], made[1], _cannot_run(made[0], guidelines)))
+    found.sort(key=lambda u: u.started.timestamp(), reverse=True)
+    return found, problems
+
+
+def _draft_sessions(
+    lookback: Lookback, guidelines: Guidelines | None
+) -> tuple[list[Unfinished], set[str], list[str]]:
+    """The sessions kept as drafts, the partial journals they (or a later session) claim, and
+    one sentence per draft set aside as unreadable."""
     journal_dir = lookback.journal_dir
     tidy(journal_dir)
     scan = scan_drafts(journal_dir)
@@ -168,15 +183,21 @@ def sessions(
         if not reason and elsewhere is None and settle(d, journal_dir) is not None:
             continue  # already saved in full: now tidied, nothing to resume
         found.append(Unfinished(d, None, reason, elsewhere))
-    for entry in lookback.partial_journals():
-        if entry.path.name in claimed:
-            continue
-        e_kind = KIND_PREP if entry.supervisee is not None else KIND_REFLECT
-        made = _draft_for_partial(journal_dir, entry.path, e_kind)
-        if made is not None:
-            found.append(Unfinished(made[0], made[1], _cannot_run(made[0], guidelines)))
-    found.sort(key=lambda u: u.started.timestamp(), reverse=True)
-    return found, list(scan.problems)
+    return found, claimed, list(scan.problems)
+
+
+def _partials(lookback: Lookback, claimed: set[str]) -> list[IndexedJournal]:
+    """The partial journals no draft claims, newest first (as the index knows them)."""
+    entries = [e for e in lookback.partial_journals() if e.path.name not in claimed]
+    entries.sort(key=_when, reverse=True)
+    return entries
+
+
+def _when(entry: IndexedJournal) -> float:
+    try:
+        return datetime.fromisoformat(entry.date).timestamp()
+    except (ValueError, OverflowError, OSError):  # the index keeps only dates it could read
+        return 0.0
 
 
 def matches(
@@ -196,21 +217,46 @@ def find_session(
     guidelines: Guidelines | None = None,
 ) -> Resumable | None:
     """The newest unfinished session of this kind: a draft, or a partial journal without one.
-    With ``guidelines``, a draft they cannot run (unknown framework or role) is set aside."""
-    found, set_aside = sessions(lookback, guidelines)
+    With ``guidelines``, a draft they cannot run (unknown framework or role) is set aside.
+
+    Only the partial journals that may be of this kind are read, newest first, until one
+    fits: a folder of years of journals can hold hundreds that were never finished."""
+    found, claimed, set_aside = _draft_sessions(lookback, guidelines)
     best: Unfinished | None = None
-    for item in found:
+    for item in sorted(found, key=lambda u: u.started.timestamp(), reverse=True):
         if not matches(item, kind, role, supervisee):
             continue
         if item.problem is not None:
-            if item.journal is None:
-                set_aside.append(msg.DRAFT_NOT_FITTING.format(name=item.draft.path.name,
-                                                              reason=item.problem))
+            set_aside.append(msg.DRAFT_NOT_FITTING.format(name=item.draft.path.name,
+                                                          reason=item.problem))
             continue
         best = best or item
+    for entry in _partials(lookback, claimed):
+        if not _may_match(entry, kind, role, supervisee):
+            continue
+        made = _draft_for_partial(lookback.journal_dir, entry.path)
+        if made is None:
+            continue
+        item = Unfinished(made[0], made[1], _cannot_run(made[0], guidelines))
+        if item.problem is None and matches(item, kind, role, supervisee):
+            # The newest partial journal of this kind: it or the newest draft, whichever is newer.
+            if best is None or item.started.timestamp() > best.started.timestamp():
+                best = _exactly_as_written(item, entry.path)
+            break
     if best is None:
         return None
     return Resumable(best.draft, best.journal, set_aside, best.open_elsewhere)
+
+
+def _may_match(
+    entry: IndexedJournal, kind: str, role: str | None, supervisee: str | None
+) -> bool:
+    """Whether a partial journal, as the index knows it, may be a session of this kind, role
+    and person (the journal itself decides: this only spares reading the others)."""
+    if entry.kind != kind or (role is not None and entry.role != role):
+        return False
+    return supervisee is None or (
+        entry.supervisee is not None and store.same_person(entry.supervisee, supervisee))
 
 
 def find_resumable(
@@ -247,14 +293,17 @@ def _cannot_run(draft: Draft, guidelines: Guidelines | None) -> str | None:
     return None
 
 
-def _draft_for_partial(journal_dir: Path, path: Path, kind: str) -> tuple[Draft, Journal] | None:
+def _draft_for_partial(journal_dir: Path, path: Path) -> tuple[Draft, Journal] | None:
+    """A draft to carry on the partial journal at ``path``, made in memory. It carries on in
+    a new file (``continues``) until ``_exactly_as_written`` finds the journal is byte for byte
+    what peersup writes (worth checking only for the one session resumed)."""
     try:
-        text = store.read_text(path)
-        partial = parse(text)
+        partial = parse(store.read_text(path))
     except JournalFormatError:  # an unreadable journal is simply not offered
         return None
     if partial.kind == KIND_SHARE:  # a share file is not a session to carry on
         return None
+    kind = KIND_PREP if partial.supervisee is not None else KIND_REFLECT
     agenda = partial.agenda
     carry = (agenda.done + agenda.carried) if agenda else []
     if partial.record is not None:
@@ -270,14 +319,23 @@ def _draft_for_partial(journal_dir: Path, path: Path, kind: str) -> tuple[Draft,
         values=values, started=partial.date, supervisee=partial.supervisee,
         carry_items=carry, name=name, with_share=partial.with_share,
     )
-    if render(partial) == text:
-        # Exactly what peersup writes for what it read: replacing it at the end loses nothing.
-        draft.journal, draft.journal_sha256 = path.name, checksum(text)
-    else:
-        # Something in it is not what peersup wrote (a note, an edit, another version's
-        # layout): carry on in a new file and leave this one as it is.
-        draft.continues = path.name
+    draft.continues = path.name
     return draft, partial
+
+
+def _exactly_as_written(item: Unfinished, path: Path) -> Unfinished:
+    """``item`` (made by ``_draft_for_partial``) set to replace its journal at the end when the
+    file is exactly what peersup writes for what it holds, so replacing it loses nothing.
+    Anything else in it (a note, an edit, another version's layout) keeps the new file."""
+    try:
+        text = store.read_text(path)
+        journal = parse(text)
+    except JournalFormatError:
+        return item
+    if journal == item.journal and render(journal) == text:
+        item.draft.journal, item.draft.journal_sha256 = path.name, checksum(text)
+        item.draft.continues = None
+    return item
 
 
 # -- the plan ------------------------------------------------------------------------------------
