@@ -215,6 +215,8 @@ def test_the_next_prep_starts_from_what_the_record_left_open(  # type: ignore[no
     nxt = cli("prep", "alex", "--answers", str(write(tmp_path, {
         "carry_over": {"Share the guide — both": "done"}}, "p2.yaml")))
     assert nxt.exit_code == 0, nxt.output
+    # Typed "alex": kept as the name was first written, so the list and the log show one person.
+    assert newest(home, "prep").supervisee == "Alex"
     agenda = newest(home, "prep").agenda
     # Agreed and open (with who) first, then what was on the agenda and not talked about; what
     # was talked about, and the rota sent, are gone.

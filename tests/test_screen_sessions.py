@@ -208,7 +208,8 @@ def test_a_default_prep_starts_from_the_agenda_and_ends_with_it(run, pinned_path
     # The next prep starts from what is open; answered with Enter, it carries it over.
     second = run("prep", "alex")
     assert second.wait() == "> "
-    assert "Open from your last prep for alex" in second.text
+    # Typed another way, the name is kept as first written: one person, one name.
+    assert "Open from your last prep for Alex" in second.text
     assert "1. Caseload this month" in second.text
     second.send("")
     enter_alone(second)

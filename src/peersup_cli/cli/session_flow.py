@@ -84,6 +84,9 @@ class _Run:
         progress = IndexProgress()
         lookback = Lookback(self.jdir, progress=progress)
         try:
+            if self.args.supervisee is not None:  # one person, one name: as first written
+                self.args.supervisee = lookback.spelling(self.args.supervisee)
+                self.hint = msg.resume_command(self.args.supervisee, self.args.kind)
             started = self._plan(lookback)
             lookback.close()  # everything looked back on is in the plan: free the index
             progress.close()

@@ -117,6 +117,15 @@ def latest_prep(
     return None
 
 
+def spelling(index: Index, supervisee: str) -> str:
+    """``supervisee`` as the newest of one's own journals about them writes the name (typed
+    "alex", written "Alex"), so that one person keeps one name in lists, logs and packets;
+    as typed for someone new."""
+    for entry in index.rows(Filters(supervisee=supervisee, own=True), limit=1):
+        return entry.supervisee or supervisee
+    return supervisee
+
+
 def partial_journals(index: Index) -> list[IndexedJournal]:
     """Journals saved as unfinished, oldest first."""
     return index.entries(newest_first=False, where="j.status = 'partial'")
@@ -177,3 +186,6 @@ class Lookback:
 
     def partial_journals(self) -> list[IndexedJournal]:
         return partial_journals(self.index)
+
+    def spelling(self, supervisee: str) -> str:
+        return spelling(self.index, supervisee)
