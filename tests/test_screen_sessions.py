@@ -204,6 +204,10 @@ def test_a_default_prep_starts_from_the_agenda_and_ends_with_it(run, pinned_path
                  "Questions to ask", "To offer or check on", "Saved with this prep at:",
                  "peersup export packet Alex --format pdf", "peersup prep Alex --agenda"):
         assert part in end, (part, end)
+    # The commands to copy stand whole on rows of their own at 80 columns.
+    rows = end.splitlines()
+    assert "  peersup export packet Alex --format pdf -o packet.pdf" in rows
+    assert "  peersup prep Alex --agenda" in rows
 
     # The next prep starts from what is open; answered with Enter, it carries it over.
     second = run("prep", "alex")

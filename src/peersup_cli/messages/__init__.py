@@ -156,9 +156,10 @@ AGENDA_OFFER = "To offer or check on"
 AGENDA_FROM_SHARE = "From their self-evaluation"
 AGENDA_EMPTY = "(none)"
 AGENDA_SAVED = "Saved with this prep at:"
+# Each command on a line of its own: whole at 80 columns, whatever the name, and easy to copy.
 AGENDA_PRINT = (
-    "To print it for the session: peersup export packet {name} --format pdf -o packet.pdf\n"
-    "To see it again: peersup prep {name} --agenda"
+    "To print it for the session:\n  peersup export packet {name} --format pdf -o packet.pdf\n"
+    "To see it again:\n  peersup prep {name} --agenda"
 )
 
 # -- journals: the file's headings, journal show, exports ------------------------------------------
