@@ -44,6 +44,8 @@ def test_peersup_alone_welcomes(cli: Any) -> None:
         assert first in out
     assert "Usage:" not in out and "Error" not in out
     assert len(out.splitlines()) <= 16  # short: all of it on one screen, with room to spare
+    # ... and narrow: no row an 80-column terminal would cut inside a word.
+    assert max(len(line) for line in out.splitlines()) < 80
 
 
 @pytest.mark.parametrize("group", ["journal", "export", "config"])

@@ -294,3 +294,36 @@ def test_an_error_on_a_terminal_wraps_between_words_and_piped_stays_whole() -> N
                      "         --help`."]
     piped = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
     assert piped.stderr.count("\n") == 1  # one line, whatever its length: a pipe wraps nothing
+
+
+def test_markdown_on_a_terminal_wraps_between_words_and_stays_markdown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "\n".join([
+        "# A growth summary",
+        "",
+        "- " + "a plan with several words " * 4 + "end",
+        "  - " + "nested item words " * 5 + "end",
+        "12. " + "numbered item words " * 5 + "end",
+        "A paragraph of " + "ordinary words " * 6 + "and https://example.org/a-very-long-link-"
+        "that-must-stay-whole-on-its-own-line-even-if-wider",
+    ])
+    # Piped: one line per paragraph, as written (for files and other tools).
+    assert output.fit_markdown(text) == text
+    monkeypatch.setattr(output, "isatty", lambda stream: True)
+    monkeypatch.setattr(output, "terminal_width", lambda: 44)
+    fitted = output.fit_markdown(text).splitlines()
+    assert fitted[0] == "# A growth summary"
+    assert fitted.count("") == 1
+    assert " ".join(" ".join(fitted).split()) == " ".join(text.split())  # the same words
+    long_word = [line for line in fitted if "https://" in line]
+    assert long_word == ["https://example.org/a-very-long-link-that-must-stay-whole-on-its-own-"
+                         "line-even-if-wider"]  # never cut inside a word
+    assert all(len(line) <= 44 for line in fitted if line not in long_word)
+    # A list item's further lines stand under its text.
+    item = fitted.index(next(line for line in fitted if line.startswith("- ")))
+    assert fitted[item + 1].startswith("  ") and fitted[item + 1][2] != " "
+    nested = fitted.index(next(line for line in fitted if line.startswith("  - ")))
+    assert fitted[nested + 1].startswith("    ") and fitted[nested + 1][4] != " "
+    numbered = fitted.index(next(line for line in fitted if line.startswith("12. ")))
+    assert fitted[numbered + 1].startswith("    ") and fitted[numbered + 1][4] != " "

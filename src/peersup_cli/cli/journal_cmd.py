@@ -334,7 +334,7 @@ def summary_cmd(
                        context=context_items())
         skipped = index.skipped()
     if target is None:
-        echo(text.rstrip("\n"))
+        echo(output.fit_markdown(text.rstrip("\n")))
     else:
         from ..storage import atomic_write
 

@@ -148,6 +148,31 @@ def text_width(minimum: int = 40) -> int:
     return max(minimum, min(terminal_width(), MAX_WIDTH))
 
 
+def fit_markdown(text: str) -> str:
+    """Markdown for a terminal: each line longer than the width wrapped between words (a list
+    item's further lines indented under its text), still the same markdown. Piped, text is
+    left as it is, one line per paragraph, for files and other tools."""
+    if not isatty(sys.stdout):
+        return text
+    import textwrap
+
+    width = text_width()
+    return "\n".join(
+        line if len(line) <= width else textwrap.fill(
+            line, width, subsequent_indent=_hanging_indent(line),
+            break_long_words=False, break_on_hyphens=False)
+        for line in text.split("\n"))
+
+
+_ITEM = re.compile(r"\s*(?:[-*] |\d+\. )?")  # a line's indent and list marker, if any
+
+
+def _hanging_indent(line: str) -> str:
+    """Spaces as wide as ``line``'s indent and list marker: its further lines go under its text."""
+    found = _ITEM.match(line)
+    return " " * (found.end() if found else 0)
+
+
 # -- writing ------------------------------------------------------------------------------------
 def echo(text: str = "", *, err: bool = False) -> None:
     """One message (a newline is added), with its control characters shown visibly."""

@@ -269,19 +269,19 @@ EARLIER_QUESTION = "(an earlier question {number})"
 # -- first contact ---------------------------------------------------------------------------------
 # `peersup` on its own: what it is, and the three things to try first.
 WELCOME = """\
-peersup is a reflection checklist for peer supporters and their supervisors: take the core
-values of peer support one at a time, read the guidelines for your role, and write down your
-thoughts. Everything stays on this computer.
+peersup is a reflection checklist for peer supporters and their supervisors:
+take the core values of peer support one at a time, read the guidelines for
+your role, and write down your thoughts. Everything stays on this computer.
 
 Three things to try first:
-  peersup reflect             reflect on a few of the core values and save a journal
-  peersup prep NAME           prepare for a supervision session with NAME
-  peersup export checklist    a checklist to print and write on
+  peersup reflect            a few of the core values, saved as a journal
+  peersup prep NAME          prepare for a supervision session with NAME
+  peersup export checklist   a checklist to print and write on
 
 Supervision together:
-  peersup share latest        a file for your supervisor, with only what you choose
-  peersup record NAME         right after a session: what was agreed, and who does it
-  peersup log                 sessions and hours, for your records
+  peersup share latest       a file for your supervisor, with what you choose
+  peersup record NAME        after a session: what was agreed, and who does it
+  peersup log                sessions and hours, for your records
 
 Everything else: peersup --help"""
 MENU_FOR_EXAMPLE = "For example:"
