@@ -291,6 +291,41 @@ def test_every_command_survives_a_cp1252_pipe(foreign: Foreign, command: tuple[s
         assert MANY_SCRIPTS in text
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_supervision_together_on_the_foreign_platform(foreign: Foreign, encoding: str) -> None:
+    # share, prep --with, record, log, the packet and drafts, as a Windows user runs them.
+    foreign.env["PYTHONIOENCODING"] = encoding
+    foreign.run("reflect", "--answers", foreign.answers(UNICODE_REFLECT))
+    told = foreign.run("share", "latest", "--include", "ratings,ticks,answers,plan",
+                       "--keep-flagged", "-o", "shared.md")
+    told.stderr.decode("utf-8")  # what it flagged, in UTF-8 whatever the pipe
+    shared = foreign.root / "shared.md"
+    text = shared.read_text(encoding="utf-8")
+    assert f"{MANY_SCRIPTS} one" in text and f"{MANY_SCRIPTS} plan" in text
+    assert f"{MANY_SCRIPTS} support" not in text  # not chosen, not in the file
+    assert oct(shared.stat().st_mode & 0o777) == "0o600"
+
+    foreign.run("prep", "Renée", "--with", "shared.md",
+                "--answers", foreign.answers(UNICODE_PREP, "p.yaml"))
+    record = {"minutes": 50, "format": "individual", "mode": "video",
+              "agreed": [f"{MANY_SCRIPTS} agreed"]}
+    foreign.run("record", "renée", "--answers", foreign.answers(record, "r.yaml"))
+    records = [p for p in foreign.journals() if "-record-" in p.name]
+    assert len(records) == 1 and "supervisee: Renée" in records[0].read_text(encoding="utf-8")
+
+    log = foreign.run("log", "--csv").stdout.decode("utf-8")
+    assert "Renée" in log and ",50," in log
+    foreign.run("log", "--csv", "-o", "log.csv")
+    assert "Renée" in (foreign.root / "log.csv").read_text(encoding="utf-8-sig")
+    foreign.run("export", "packet", "Renée", "--format", "md", "-o", "packet.md")
+    packet = (foreign.root / "packet.md").read_text(encoding="utf-8")
+    assert f"{MANY_SCRIPTS} agreed" in packet and f"{MANY_SCRIPTS} one" in packet
+    listing = foreign.run("journal", "list", "--kind", "record").stdout.decode("utf-8")
+    assert "Renée" in listing and "Peer supporter" not in listing
+    assert foreign.run("drafts").stdout.decode("utf-8").strip()
+    assert [p.name for p in foreign.root.rglob("*.tmp")] == []
+
+
 # -- Git Bash (mintty): standard input is a pipe there, yet a person is at the keyboard --------
 @pytest.fixture
 def windows(monkeypatch: pytest.MonkeyPatch) -> None:
