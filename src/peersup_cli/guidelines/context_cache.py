@@ -37,7 +37,7 @@ def context_items(path: Path | str | None = None) -> Context:
             data = json.loads(cache_file.read_text(encoding="utf-8"))
             if data.get("key") == key:
                 return frozenset((str(f), str(r), str(v), int(n)) for f, r, v, n in data["items"])
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             pass
     from .cache import load_guidelines_cached
 

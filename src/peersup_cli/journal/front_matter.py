@@ -192,6 +192,11 @@ def _yaml_read(yaml_text: str) -> dict[str, Any]:
         raise JournalFormatError(f"its front matter is not valid YAML{where}") from None
     except RecursionError:
         raise JournalFormatError(f"its front matter is nested more than {MAX_DEPTH} deep") from None
+    except (ValueError, OverflowError) as exc:
+        # YAML builds a date it sees unquoted (``date: 2026-13-45``) and fails if there is no
+        # such day: one journal's reason, never the end of the command.
+        raise JournalFormatError(f"its front matter holds a date that does not exist ({exc})"
+                                 ) from None
     if not isinstance(data, dict):
         raise JournalFormatError("its front matter is not a set of keys and values")
     return {str(k): v for k, v in data.items()}

@@ -182,6 +182,8 @@ def _parse(text: str, source: str, *, json_file: bool) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise AnswersFileError(f"{source}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
+        except RecursionError:
+            raise AnswersFileError(f"{source}: nested too deep to be answers.") from None
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -199,6 +201,8 @@ def _parse(text: str, source: str, *, json_file: bool) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         raise AnswersFileError(f"{source}{where}: not valid YAML.") from None
+    except (ValueError, OverflowError) as exc:  # an unquoted date with no such day
+        raise AnswersFileError(f"{source}: a date that does not exist ({exc}).") from None
 
 
 def _text(data: dict[str, Any], key: str, source: str, *, optional: bool) -> str | None:

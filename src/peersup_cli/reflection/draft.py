@@ -165,7 +165,7 @@ def read_draft(path: Path, journal_dir: Path) -> Draft:
         raise DraftError(msg.DRAFT_UNREADABLE.format(name=path.name, reason=exc)) from None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise DraftError(msg.DRAFT_UNREADABLE.format(
             name=path.name, reason="it is not valid JSON")) from None
     try:

@@ -132,7 +132,7 @@ def read_lock(path: Path) -> LockInfo | None:
         data = json.loads(raw.decode("utf-8"))
         return LockInfo(int(data["pid"]), str(data["host"]), float(data["started"]),
                         str(data["token"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

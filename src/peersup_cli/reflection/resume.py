@@ -104,7 +104,7 @@ def superseded(journal_dir: Path) -> dict[str, str]:
     """Partial journals carried on into another file: name -> the file that carries on."""
     try:
         data = json.loads(store.read_text(paths.drafts_dir(journal_dir) / SUPERSEDED))
-    except (JournalFormatError, ValueError):
+    except (JournalFormatError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}
