@@ -190,3 +190,23 @@ def test_a_long_framework_title_is_shortened_in_the_header() -> None:
     header = pages[-1].split("Source:")[0]
     assert "A very long framework title A very long" in header
     assert "\u2026" in header and "Peer supporter" in header
+
+
+def test_a_pasted_run_with_no_space_is_broken_in_linear_time() -> None:
+    # A 200,000-letter run took 18 s to lay out when the rest of it was measured again for
+    # each line it filled; now what is measured in all stays proportional to its length.
+    from peersup_cli.export.line_breaks import break_lines
+
+    measured: list[int] = []
+
+    def measure(text: str) -> float:
+        measured.append(len(text))
+        return len(text) * (1.4 if "W" in text else 1.0)  # a few wide letters among narrow
+
+    run = ("x" * 997 + "WWW") * 200
+    lines = break_lines(["Before " + run + " after", "", "short one"], measure, 100.0)
+    assert lines[0] == "Before" and lines[-2:] == ["", "short one"]
+    assert "".join(lines[:-2]).replace(" ", "") == f"Before{run}after"  # nothing lost
+    assert lines[-3].endswith("WWW after")  # the run's last piece, then the next word
+    assert all(measure(line) <= 100.0 for line in lines)
+    assert sum(measured) < 4 * len(run)

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import model
 from .fonts import FALLBACK_FAMILY, FAMILY, FontFiles, bundled_fonts, to_latin1
+from .line_breaks import break_lines
 from .model import Block, Document, Section
 from .pdf_text import (
     LATIN1_BOX,
@@ -125,7 +126,8 @@ class _Writer:
             for family, run in self.runs(text):
                 font = self.pdf.current_font if family is None else self.pdf.fonts[family]
                 per_point += float(font.get_text_width(run, 1.0, None)[1])
-            self._widths[key] = per_point
+            if len(text) <= 200:  # words, not the pieces of a pasted run of letters
+                self._widths[key] = per_point
         return per_point * size
 
     def runs(self, text: str) -> list[tuple[str | None, str]]:
@@ -154,28 +156,7 @@ class _Writer:
 
     def wrap(self, text: str, width: float) -> list[str]:
         """Lines of ``text`` (current font) no wider than ``width``; newlines are kept."""
-        out: list[str] = []
-        space = self.measure(" ")
-        for para in model.text_lines(self.plain(text)):
-            line: list[str] = []
-            used = 0.0
-            for word in para.split():
-                w = self.measure(word)
-                while w > width:  # a word longer than the line: break it where it must
-                    cut = max(1, int(len(word) * width / w) - 1)
-                    if line:
-                        out.append(" ".join(line))
-                        line, used = [], 0.0
-                    out.append(word[:cut])
-                    word = word[cut:]
-                    w = self.measure(word)
-                if line and used + space + w > width:
-                    out.append(" ".join(line))
-                    line, used = [], 0.0
-                used = used + space + w if line else w
-                line.append(word)
-            out.append(" ".join(line))
-        return out
+        return break_lines(model.text_lines(self.plain(text)), self.measure, width)
 
     def ensure(self, height: float) -> None:
         if self.y + height > self.bottom:
